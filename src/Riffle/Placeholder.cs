@@ -1,0 +1,1 @@
+namespace Riffle; internal static class Placeholder { }
