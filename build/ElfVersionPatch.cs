@@ -8,6 +8,7 @@
 // This file is compiled twice: by MSBuild's RoslynCodeTaskFactory as the PatchGlibcxxVersion task
 // (see Directory.Build.targets), and into the tests (with RIFFLE_ELF_NO_TASK) to test the patcher
 // on a small ELF fixture.
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.IO;

@@ -1,3 +1,5 @@
-using TorchSharp;
-var t = torch.ones(3);
-System.Console.WriteLine(t.sum().item<float>());
+// riffle: the command line of Riffle. Parse -> call the library -> render; no training logic lives here.
+// Run: dotnet run --project src/Riffle.Cli -c Release -- train --help
+using Riffle.Cli;
+
+return RiffleCommandLine.Run(args, Console.Out, Console.Error);

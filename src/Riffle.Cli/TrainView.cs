@@ -1,0 +1,52 @@
+using System.Globalization;
+using Riffle.Training;
+
+namespace Riffle.Cli;
+
+/// <summary>
+/// Renders a training run: a preamble, a progress line while an epoch runs (terminals only), and the epoch
+/// table, one row as each epoch ends, columns aligned.
+/// </summary>
+public sealed class TrainView : ITrainingObserver
+{
+    private static readonly string[] Columns = MetricsTable.Header.Split('\t');
+    private readonly TextWriter _out;
+    private readonly bool _interactive;
+    private bool _progressShown;
+
+    public TrainView(TextWriter output, bool interactive)
+    {
+        _out = output;
+        _interactive = interactive;
+    }
+
+    public void Started(RunConfig config, string runPath)
+    {
+        var o = config.Options;
+        _out.WriteLine($"data:    {config.DataSource} (train {config.TrainSamples}, val {config.ValSamples}, test {config.TestSamples}; order {Kebab(o.Order)})");
+        _out.WriteLine($"model:   {o.Model}, SGD lr {o.LearningRate} momentum {o.Momentum}, StepLR step {o.LrStep} gamma {o.LrGamma}, batch {o.BatchSize}, {config.Threads} threads, seed {o.Seed}");
+        _out.WriteLine($"sampler: {config.Sampler}");
+        _out.WriteLine($"run:     {runPath}");
+        _out.WriteLine(string.Join("  ", Columns.Select((c, i) => c.PadLeft(Width(i)))));
+    }
+
+    public void Progress(StepProgress p)
+    {
+        if (!_interactive) return;
+        _out.Write(string.Create(CultureInfo.InvariantCulture,
+            $"\r  epoch {p.Epoch}  batch {p.Batch}/{p.Batches}  {p.SamplesPerSecond:F0} samples/s  loss {p.RunningLoss:F4}   "));
+        _progressShown = true;
+    }
+
+    public void EpochEnded(EpochMetrics m)
+    {
+        if (_progressShown) { _out.Write("\r" + new string(' ', 79) + "\r"); _progressShown = false; }
+        string[] cells = MetricsTable.Row(m).Split('\t');
+        _out.WriteLine(string.Join("  ", cells.Select((c, i) => c.PadLeft(Width(i)))));
+    }
+
+    public void Finished(RunDirectory run) => _out.WriteLine($"metrics: {run.MetricsPath}");
+
+    private static int Width(int column) => Math.Max(Columns[column].Length, 8);
+    private static string Kebab(TrainingOrder order) => order == TrainingOrder.ByLabel ? "by-label" : "as-is";
+}

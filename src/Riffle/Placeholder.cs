@@ -1,1 +1,0 @@
-namespace Riffle; internal static class Placeholder { }

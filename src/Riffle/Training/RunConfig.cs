@@ -1,0 +1,27 @@
+namespace Riffle.Training;
+
+/// <summary>What <c>config.json</c> records: every setting, the seed, the data and the software that ran.</summary>
+public sealed record RunConfig(
+    TrainOptions Options,
+    string DataSource,
+    int TrainSamples,
+    int ValSamples,
+    int TestSamples,
+    int Threads,
+    string Sampler,
+    string RiffleVersion,
+    string TorchSharpVersion,
+    DateTimeOffset StartedAt)
+{
+    public static RunConfig Describe(TrainOptions options, TrainingData data, DateTimeOffset startedAt) => new(
+        options,
+        data.Source,
+        data.Train.Count,
+        data.Val.Count,
+        data.Test.Count,
+        TorchSharp.torch.get_num_threads(),
+        $"DistributedSampler(num_replicas=1, rank=0, shuffle={options.Shuffle.ToString().ToLowerInvariant()}, seed={options.Seed}, drop_last=false)",
+        typeof(RunConfig).Assembly.GetName().Version?.ToString() ?? "unknown",
+        typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "unknown",
+        startedAt);
+}

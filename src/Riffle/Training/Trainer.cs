@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using Riffle.Data;
+using Riffle.Data.Sampling;
+using Riffle.Data.Transforms;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Riffle.Training;
+
+/// <summary>
+/// Trains a classifier with SGD + momentum, cross-entropy and a <see cref="StepLR"/> schedule, and evaluates
+/// validation and test after every epoch in eval mode without gradients. One dispose scope per step and per
+/// evaluation batch; every number leaves libtorch at once as a managed value.
+/// </summary>
+public sealed class Trainer : IDisposable
+{
+    private readonly TrainOptions _options;
+    private readonly TrainingData _data;
+    private readonly nn.Module<Tensor, Tensor> _model;
+    private readonly optim.Optimizer _optimizer;
+    private readonly DataLoader _train;
+    private readonly DataLoader _val;
+    private readonly DataLoader _test;
+
+    public Trainer(TrainOptions options, TrainingData data, ISampleTransform? transform = null)
+    {
+        options.Validate();
+        _options = options;
+        _data = data;
+        if (options.Threads is { } threads) torch.set_num_threads(threads);
+        torch.manual_seed(options.Seed);
+        _model = Models.Create(options.Model, data.Train.Shape, data.Train.Classes.Count);
+        _optimizer = optim.SGD(_model.parameters(), options.LearningRate, options.Momentum);
+        transform ??= Normalize.FashionMnist;
+        // The story's sampler: one replica here; shuffle=false keeps the dataset's order.
+        var sampler = new DistributedSampler(data.Train.Count, numReplicas: 1, rank: 0, shuffle: options.Shuffle, seed: options.Seed);
+        _train = new DataLoader(data.Train, sampler, transform, new DataLoaderOptions { BatchSize = options.BatchSize });
+        var eval = new DataLoaderOptions { BatchSize = options.EvalBatchSize };
+        _val = new DataLoader(data.Val, new SequentialSampler(data.Val.Count), transform, eval);
+        _test = new DataLoader(data.Test, new SequentialSampler(data.Test.Count), transform, eval);
+    }
+
+    /// <summary>Raised every few training batches (and at the last one).</summary>
+    public event Action<StepProgress>? Step;
+
+    public nn.Module<Tensor, Tensor> Model => _model;
+    public DataLoader TrainLoader => _train;
+
+    /// <summary>Runs all epochs, yielding each epoch's row as soon as it ends.</summary>
+    public IEnumerable<EpochMetrics> Fit()
+    {
+        for (int epoch = 0; epoch < _options.Epochs; epoch++)
+            yield return RunEpoch(epoch);
+    }
+
+    /// <summary>Trains one epoch (0-based) and evaluates validation and test.</summary>
+    public EpochMetrics RunEpoch(int epoch)
+    {
+        double lr = _options.Schedule.RateAt(epoch);
+        foreach (var group in _optimizer.ParamGroups) group.LearningRate = lr;
+        var (loss, acc, seconds) = TrainEpoch(epoch);
+        Evaluation val = Evaluate(_val);
+        Evaluation test = Evaluate(_test);
+        return new EpochMetrics(epoch + 1, seconds, loss, acc, val.Loss, val.Accuracy, test.Loss, test.Accuracy, lr);
+    }
+
+    private (double Loss, double Accuracy, double Seconds) TrainEpoch(int epoch)
+    {
+        _model.train();
+        double lossSum = 0;
+        long correct = 0, seen = 0;
+        int batches = _train.BatchCount, done = 0;
+        var clock = Stopwatch.StartNew();
+        long lastReport = 0;
+        foreach (Batch batch in _train.GetBatches(epoch))
+        {
+            using (batch)
+            using (torch.NewDisposeScope())
+            {
+                _optimizer.zero_grad();
+                Tensor logits = _model.forward(batch.Images);                 // (B, C)
+                Tensor loss = nn.functional.cross_entropy(logits, batch.Labels);
+                loss.backward();
+                _optimizer.step();
+                lossSum += loss.item<float>() * batch.Size;
+                correct += logits.argmax(1).eq(batch.Labels).sum().item<long>();
+                seen += batch.Size;
+            }
+            done++;
+            if (Step is { } step && (done == batches || clock.ElapsedMilliseconds - lastReport >= 200))
+            {
+                lastReport = clock.ElapsedMilliseconds;
+                step(new StepProgress(epoch + 1, done, batches, seen / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), lossSum / seen));
+            }
+        }
+        double seconds = clock.Elapsed.TotalSeconds;
+        return seen == 0 ? (double.NaN, double.NaN, seconds) : (lossSum / seen, (double)correct / seen, seconds);
+    }
+
+    /// <summary>Mean loss, accuracy and prediction histogram of the model over one loader's data, in eval mode, without gradients.</summary>
+    public Evaluation Evaluate(DataLoader loader)
+    {
+        _model.eval();
+        int classes = _data.Train.Classes.Count;
+        var predicted = new long[classes];
+        double lossSum = 0;
+        long correct = 0;
+        int seen = 0;
+        using (torch.no_grad())
+        {
+            foreach (Batch batch in loader.GetBatches(epoch: 0))
+            {
+                using (batch)
+                using (torch.NewDisposeScope())
+                {
+                    Tensor logits = _model.forward(batch.Images);
+                    lossSum += nn.functional.cross_entropy(logits, batch.Labels, reduction: nn.Reduction.Sum).item<float>();
+                    Tensor predictions = logits.argmax(1);
+                    correct += predictions.eq(batch.Labels).sum().item<long>();
+                    foreach (long p in predictions.data<long>()) predicted[p]++;
+                    seen += batch.Size;
+                }
+            }
+        }
+        return seen == 0
+            ? new Evaluation(double.NaN, double.NaN, 0, predicted)
+            : new Evaluation(lossSum / seen, (double)correct / seen, seen, predicted);
+    }
+
+    public void Dispose()
+    {
+        _optimizer.Dispose();
+        _model.Dispose();
+    }
+}

@@ -1,0 +1,26 @@
+using Riffle.Data;
+
+namespace Riffle.Training;
+
+/// <summary>The three splits a run uses. The training split is already in its <see cref="TrainingOrder"/>.</summary>
+public sealed record TrainingData(IImageDataset Train, IImageDataset Val, IImageDataset Test, string Source)
+{
+    /// <summary>
+    /// Loads the data named by <paramref name="options"/>, cuts a stratified validation split from the training
+    /// set (seeded, independent of the order), and orders what remains as asked.
+    /// </summary>
+    public static TrainingData Prepare(TrainOptions options)
+    {
+        TrainTestData data = options.Data is null ? EmbeddedData.FashionMnistSubset() : IdxFolder.Load(options.Data);
+        var (keep, held) = Splits.Stratified(data.Train.Labels, data.Train.Classes.Count, options.ValFraction, options.Seed);
+        if (keep.Length == 0 || held.Length == 0)
+            throw new DataFormatException(data.Source, $"the training set of {data.Train.Count} samples is too small for a validation split of {options.ValFraction}");
+        var train = new Subset(data.Train, keep);
+        if (options.Order == TrainingOrder.ByLabel)
+        {
+            int[] sorted = Splits.OrderByLabel(train.Labels);
+            train = new Subset(data.Train, sorted.Select(i => keep[i]).ToArray());
+        }
+        return new TrainingData(train, new Subset(data.Train, held), data.Test, data.Source);
+    }
+}
