@@ -22,7 +22,8 @@ public static class RiffleCommandLine
         if (parsed.Errors.Count > 0)
         {
             string command = parsed.CommandResult.Command == root ? "riffle" : $"riffle {parsed.CommandResult.Command.Name}";
-            error.WriteLine($"riffle: {parsed.Errors[0].Message} (see '{command} --help')");
+            string message = System.Text.RegularExpressions.Regex.Replace(parsed.Errors[0].Message, @"\s*\n\s*", " ");
+            error.WriteLine($"riffle: {message} (see '{command} --help')");
             return UsageError;
         }
         try

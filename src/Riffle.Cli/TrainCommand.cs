@@ -15,18 +15,19 @@ public static class TrainCommand
         var epochs = Positive(new Option<int>("--epochs") { Description = "Epochs to train", DefaultValueFactory = _ => defaults.Epochs });
         var batchSize = Positive(new Option<int>("--batch-size") { Description = "Samples per training batch", DefaultValueFactory = _ => defaults.BatchSize });
         var lr = new Option<double>("--lr") { Description = "Base learning rate of SGD", DefaultValueFactory = _ => defaults.LearningRate };
-        lr.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() > 0)) r.AddError($"--lr must be positive, but got {r.GetValueOrDefault<double>()}"); });
+        Require(lr, v => v > 0, "must be positive");
         var momentum = new Option<double>("--momentum") { Description = "SGD momentum, in [0, 1)", DefaultValueFactory = _ => defaults.Momentum };
-        momentum.Validators.Add(r => { double m = r.GetValueOrDefault<double>(); if (!(m >= 0 && m < 1)) r.AddError($"--momentum must be in [0, 1), but got {m}"); });
+        Require(momentum, v => v >= 0 && v < 1, "must be in [0, 1)");
         var lrStep = Positive(new Option<int>("--lr-step") { Description = "StepLR: multiply the rate by --lr-gamma every this many epochs", DefaultValueFactory = _ => defaults.LrStep });
         var lrGamma = new Option<double>("--lr-gamma") { Description = "StepLR: factor applied every --lr-step epochs", DefaultValueFactory = _ => defaults.LrGamma };
-        lrGamma.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() > 0)) r.AddError($"--lr-gamma must be positive, but got {r.GetValueOrDefault<double>()}"); });
-        var shuffle = new Option<bool>("--shuffle") { Description = "Shuffle the training order each epoch (true|false)", DefaultValueFactory = _ => defaults.Shuffle };
+        Require(lrGamma, v => v > 0, "must be positive");
+        // System.CommandLine's help omits the default of a bool option, so it is spelled out here.
+        var shuffle = new Option<bool>("--shuffle") { Description = $"Shuffle the training order each epoch [default: {(defaults.Shuffle ? "true" : "false")}]", HelpName = "true|false", DefaultValueFactory = _ => defaults.Shuffle };
         var order = new Option<string>("--order") { Description = "Training set order before sampling: as-is, or by-label (class-sorted, as in the story)", DefaultValueFactory = _ => "as-is" };
         order.AcceptOnlyFromAmong("as-is", "by-label");
         var seed = new Option<long>("--seed") { Description = "Seed of weights, split and shuffling", DefaultValueFactory = _ => defaults.Seed };
         var valFraction = new Option<double>("--val-fraction") { Description = "Share of the training set held out for validation (stratified)", DefaultValueFactory = _ => defaults.ValFraction };
-        valFraction.Validators.Add(r => { double f = r.GetValueOrDefault<double>(); if (!(f > 0 && f < 1)) r.AddError($"--val-fraction must be in (0, 1), but got {f}"); });
+        Require(valFraction, v => v > 0 && v < 1, "must be in (0, 1)");
         var threads = Positive(new Option<int>("--threads") { Description = "libtorch threads", DefaultValueFactory = _ => Environment.ProcessorCount });
         var outDir = new Option<string?>("--out") { Description = "Run folder for metrics.tsv and config.json [default: runs/<timestamp>]", HelpName = "dir" };
 
@@ -60,9 +61,18 @@ public static class TrainCommand
         return command;
     }
 
-    private static Option<int> Positive(Option<int> option)
+    private static Option<int> Positive(Option<int> option) => Require(option, v => v >= 1, "must be at least 1");
+
+    /// <summary>Adds a range check; a value that did not parse already has its own error and is not checked again.</summary>
+    private static Option<T> Require<T>(Option<T> option, Func<T, bool> valid, string rule)
     {
-        option.Validators.Add(r => { int v = r.GetValueOrDefault<int>(); if (v < 1) r.AddError($"{option.Name} must be at least 1, but got {v}"); });
+        option.Validators.Add(result =>
+        {
+            T value;
+            try { value = result.GetValueOrDefault<T>(); }
+            catch (InvalidOperationException) { return; }
+            if (!valid(value)) result.AddError(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{option.Name} {rule}, but got {value}"));
+        });
         return option;
     }
 }
