@@ -72,6 +72,11 @@ public static class IdxReader
             using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
             using var plain = new MemoryStream();
             gzip.CopyTo(plain);
+            // GZipStream stops quietly at the end of a truncated file; the trailer's ISIZE (length mod 2^32) catches it.
+            uint declared = bytes.Length >= 18 ? BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4)) : 0;
+            if (declared != (uint)plain.Length)
+                throw new DataFormatException(path,
+                    $"the gzip stream is corrupt or truncated: it decompresses to {plain.Length} bytes but its trailer says {declared}; re-download or re-extract the file");
             return plain.ToArray();
         }
         catch (InvalidDataException e)

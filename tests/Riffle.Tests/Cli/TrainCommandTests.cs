@@ -62,15 +62,47 @@ public class TrainCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_dir, "run")));
     }
 
-    [Fact]
-    public void CorruptDataFile_IsOneLineNamingTheFile()
+    /// <summary>A valid IDX folder of 3 training and 2 test samples, with one file replaced by <paramref name="broken"/>.</summary>
+    private string Folder(string brokenFile, byte[] broken)
     {
-        File.WriteAllBytes(Path.Combine(_dir, "train-images-idx3-ubyte"), TestData.ImagesFile(2, 28, 28, magic: 0x0803_0000));
-        File.WriteAllBytes(Path.Combine(_dir, "train-labels-idx1-ubyte"), TestData.LabelsFile([0, 1]));
-        File.WriteAllBytes(Path.Combine(_dir, "t10k-images-idx3-ubyte"), TestData.ImagesFile(2, 28, 28));
-        File.WriteAllBytes(Path.Combine(_dir, "t10k-labels-idx1-ubyte"), TestData.LabelsFile([0, 1]));
+        var files = new Dictionary<string, byte[]>
+        {
+            ["train-images-idx3-ubyte.gz"] = TestData.Gzip(TestData.ImagesFile(3, 28, 28)),
+            ["train-labels-idx1-ubyte.gz"] = TestData.Gzip(TestData.LabelsFile([0, 1, 2])),
+            ["t10k-images-idx3-ubyte.gz"] = TestData.Gzip(TestData.ImagesFile(2, 28, 28)),
+            ["t10k-labels-idx1-ubyte.gz"] = TestData.Gzip(TestData.LabelsFile([0, 1])),
+        };
+        files[brokenFile] = broken;
+        string dir = Path.Combine(_dir, "data");
+        Directory.CreateDirectory(dir);
+        foreach (var (name, bytes) in files) File.WriteAllBytes(Path.Combine(dir, name), bytes);
+        return dir;
+    }
 
-        AssertOneLineUserError(Run("train", "--data", _dir, "--out", Path.Combine(_dir, "run")), "train-images-idx3-ubyte: at byte 0: wrong magic number");
+    public static TheoryData<string, string, string> BrokenData() => new()
+    {
+        { "truncated-gz", "train-images-idx3-ubyte.gz", "train-images-idx3-ubyte.gz: the gzip stream is corrupt or truncated" },
+        { "wrong-magic", "t10k-images-idx3-ubyte.gz", "t10k-images-idx3-ubyte.gz: at byte 0: wrong magic number 0x00000801: expected 0x00000803" },
+        { "count-mismatch", "train-labels-idx1-ubyte.gz", "train-labels-idx1-ubyte.gz: has 4 labels but" },
+        { "label-out-of-range", "t10k-labels-idx1-ubyte.gz", "t10k-labels-idx1-ubyte.gz: at byte 9: label 10 of sample 1 is out of range: labels must be in [0, 9]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenData))]
+    public void BadDataFile_IsOneLineNamingTheFileAndExitCode2(string fault, string file, string expected)
+    {
+        byte[] broken = fault switch
+        {
+            "truncated-gz" => TestData.Gzip(TestData.ImagesFile(3, 28, 28))[..300],
+            "wrong-magic" => TestData.Gzip(TestData.ImagesFile(2, 28, 28, magic: Riffle.Data.IdxReader.LabelsMagic)),
+            "count-mismatch" => TestData.Gzip(TestData.LabelsFile([0, 1, 2, 3])),
+            "label-out-of-range" => TestData.Gzip(TestData.LabelsFile([0, 10])),
+            _ => throw new ArgumentException(fault),
+        };
+        string run = Path.Combine(_dir, "run");
+
+        AssertOneLineUserError(Run("train", "--data", Folder(file, broken), "--out", run), expected);
+        Assert.False(Directory.Exists(run), "nothing is written when the data is bad");
     }
 
     [Fact]
