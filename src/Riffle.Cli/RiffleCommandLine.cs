@@ -12,6 +12,8 @@ public static class RiffleCommandLine
     {
         var root = new RootCommand("Riffle: train neural networks on TorchSharp with data in the right order, audited.");
         root.Subcommands.Add(TrainCommand.Create(output));
+        root.Subcommands.Add(ExportCommand.Create(output));
+        root.Subcommands.Add(BenchCommand.Create(output));
         return root;
     }
 
@@ -39,5 +41,6 @@ public static class RiffleCommandLine
 
     /// <summary>Errors in what the user gave (files, folders, values): one line, exit 2. Anything else is a bug and keeps its stack trace.</summary>
     private static bool IsUserError(Exception e) =>
-        e is DataFormatException or ArgumentException or IOException or UnauthorizedAccessException;
+        e is DataFormatException or ArgumentException or IOException or UnauthorizedAccessException
+        || e is DataLoaderWorkerException { InnerException: DataFormatException };
 }

@@ -26,6 +26,9 @@ public sealed class TrainView : ITrainingObserver
         _out.WriteLine($"data:    {config.DataSource} (train {config.TrainSamples}, val {config.ValSamples}, test {config.TestSamples}; order {Kebab(o.Order)})");
         _out.WriteLine($"model:   {o.Model}, SGD lr {o.LearningRate} momentum {o.Momentum}, StepLR step {o.LrStep} gamma {o.LrGamma}, batch {o.BatchSize}, {config.Threads} threads, seed {o.Seed}");
         _out.WriteLine($"sampler: {config.Sampler}");
+        _out.WriteLine($"loader:  {(o.Workers == 0 ? "no workers" : $"{o.Workers} workers, prefetch {o.Prefetch}")}, {(o.Augment ? "augmented (random crop, flip)" : "no augmentation")}{(o.DropLast ? ", drop-last" : "")}");
+        if (config.SkippedFiles > 0) _out.WriteLine($"skipped: {config.SkippedFiles} files that are not decodable images (--skip-bad)");
+        if (config.EmptyClasses.Count > 0) _out.WriteLine($"empty:   classes without images: {string.Join(", ", config.EmptyClasses)}");
         _out.WriteLine($"run:     {runPath}");
         _out.WriteLine(string.Join("  ", Columns.Select((c, i) => c.PadLeft(Width(i)))));
     }
@@ -45,7 +48,12 @@ public sealed class TrainView : ITrainingObserver
         _out.WriteLine(string.Join("  ", cells.Select((c, i) => c.PadLeft(Width(i)))));
     }
 
-    public void Finished(RunDirectory run) => _out.WriteLine($"metrics: {run.MetricsPath}");
+    public void Finished(RunDirectory run, IReadOnlyList<EpochMetrics> rows)
+    {
+        double time = rows.Sum(r => r.Time), wait = rows.Sum(r => r.DataWait);
+        _out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data wait: {wait:F2} s of {time:F2} s training ({100 * wait / Math.Max(time, 1e-12):F1}%)"));
+        _out.WriteLine($"metrics: {run.MetricsPath}");
+    }
 
     private static int Width(int column) => Math.Max(Columns[column].Length, 8);
     private static string Kebab(TrainingOrder order) => order == TrainingOrder.ByLabel ? "by-label" : "as-is";

@@ -6,5 +6,5 @@ public interface ITrainingObserver
     void Started(RunConfig config, string runPath);
     void Progress(StepProgress progress);
     void EpochEnded(EpochMetrics metrics);
-    void Finished(RunDirectory run);
+    void Finished(RunDirectory run, IReadOnlyList<EpochMetrics> rows);
 }

@@ -23,6 +23,7 @@ public sealed class RunDirectory
     public string Path { get; }
     public string MetricsPath => System.IO.Path.Combine(Path, "metrics.tsv");
     public string ConfigPath => System.IO.Path.Combine(Path, "config.json");
+    public string LoaderPath => System.IO.Path.Combine(Path, "loader.tsv");
 
     /// <summary>The default folder of a run started now: <c>runs/&lt;yyyyMMdd-HHmmss&gt;</c>.</summary>
     public static string DefaultPath(DateTime now) => System.IO.Path.Combine("runs", now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
@@ -45,7 +46,15 @@ public sealed class RunDirectory
 
     public void WriteConfig(RunConfig config) => WriteAtomically(ConfigPath, JsonSerializer.Serialize(config, Json) + "\n");
 
-    public void WriteMetrics(IEnumerable<EpochMetrics> rows) => WriteAtomically(MetricsPath, MetricsTable.Format(rows));
+    /// <summary>Rewrites <c>metrics.tsv</c> (the story's table) and <c>loader.tsv</c> (time spent waiting for data, per epoch).</summary>
+    public void WriteMetrics(IReadOnlyList<EpochMetrics> rows)
+    {
+        WriteAtomically(MetricsPath, MetricsTable.Format(rows));
+        var loader = new StringBuilder("Epoch\tTime\tData Wait\tWait Share\n");
+        foreach (var m in rows)
+            loader.Append(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{m.Epoch}\t{m.Time:F4}\t{m.DataWait:F4}\t{m.DataWait / Math.Max(m.Time, 1e-12):F4}\n"));
+        WriteAtomically(LoaderPath, loader.ToString());
+    }
 
     /// <summary>Writes through a temporary file in the same folder and a rename.</summary>
     public static void WriteAtomically(string path, string content)

@@ -1,3 +1,5 @@
+using Riffle.Data;
+
 namespace Riffle.Training;
 
 /// <summary>Every setting of a training run. The defaults reproduce the story's schedule (0.01, then 0.0075 from epoch 7).</summary>
@@ -21,6 +23,21 @@ public sealed record TrainOptions
     public int? Threads { get; init; }
     public int EvalBatchSize { get; init; } = 1000;
 
+    /// <summary>Loader threads collating batches ahead of training; 0 collates on the training thread.</summary>
+    public int Workers { get; init; }
+
+    /// <summary>Batches each worker may prepare ahead.</summary>
+    public int Prefetch { get; init; } = 2;
+
+    /// <summary>Random crop (4 pixels of padding) and horizontal flip of training images, keyed on (seed, epoch, sample).</summary>
+    public bool Augment { get; init; }
+
+    /// <summary>Drop the last, smaller training batch of each epoch.</summary>
+    public bool DropLast { get; init; }
+
+    /// <summary>How a folder-per-class dataset is decoded (ignored for IDX data).</summary>
+    public ImageFolderOptions Folder { get; init; } = new();
+
     public StepLR Schedule => new(LearningRate, LrStep, LrGamma);
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that is out of range.</summary>
@@ -33,6 +50,9 @@ public sealed record TrainOptions
         if (!(ValFraction > 0 && ValFraction < 1)) throw new ArgumentOutOfRangeException(nameof(ValFraction), $"val-fraction must be in (0, 1), but got val-fraction={ValFraction}");
         if (Threads is < 1) throw new ArgumentOutOfRangeException(nameof(Threads), $"threads must be at least 1, but got threads={Threads}");
         if (EvalBatchSize < 1) throw new ArgumentOutOfRangeException(nameof(EvalBatchSize), $"eval batch size must be at least 1, but got {EvalBatchSize}");
+        if (Workers < 0) throw new ArgumentOutOfRangeException(nameof(Workers), $"workers must be non-negative, but got workers={Workers}");
+        if (Prefetch < 1) throw new ArgumentOutOfRangeException(nameof(Prefetch), $"prefetch must be at least 1, but got prefetch={Prefetch}");
+        Folder.Validate();
         Schedule.Validate();
     }
 }

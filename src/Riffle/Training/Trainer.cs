@@ -22,7 +22,7 @@ public sealed class Trainer : IDisposable
     private readonly DataLoader _val;
     private readonly DataLoader _test;
 
-    public Trainer(TrainOptions options, TrainingData data, ISampleTransform? transform = null)
+    public Trainer(TrainOptions options, TrainingData data)
     {
         options.Validate();
         _options = options;
@@ -31,13 +31,23 @@ public sealed class Trainer : IDisposable
         torch.manual_seed(options.Seed);
         _model = Models.Create(options.Model, data.Train.Shape, data.Train.Classes.Count);
         _optimizer = optim.SGD(_model.parameters(), options.LearningRate, options.Momentum);
-        transform ??= Normalize.FashionMnist;
+        Normalize normalize = Normalize.FashionMnist;
+        ISampleTransform trainTransform = options.Augment
+            ? Compose.StandardAugmentation(options.Seed, data.Train.Shape, normalize)
+            : normalize;
         // The story's sampler: one replica here; shuffle=false keeps the dataset's order.
-        var sampler = new DistributedSampler(data.Train.Count, numReplicas: 1, rank: 0, shuffle: options.Shuffle, seed: options.Seed);
-        _train = new DataLoader(data.Train, sampler, transform, new DataLoaderOptions { BatchSize = options.BatchSize });
-        var eval = new DataLoaderOptions { BatchSize = options.EvalBatchSize };
-        _val = new DataLoader(data.Val, new SequentialSampler(data.Val.Count), transform, eval);
-        _test = new DataLoader(data.Test, new SequentialSampler(data.Test.Count), transform, eval);
+        var sampler = new DistributedSampler(data.Train.Count, numReplicas: 1, rank: 0, shuffle: options.Shuffle, seed: options.Seed, dropLast: options.DropLast);
+        _train = new DataLoader(data.Train, sampler, trainTransform, new DataLoaderOptions
+        {
+            BatchSize = options.BatchSize,
+            DropLast = options.DropLast,
+            NumWorkers = options.Workers,
+            PrefetchFactor = options.Prefetch,
+            PersistentWorkers = options.Workers > 0,
+        });
+        var eval = new DataLoaderOptions { BatchSize = options.EvalBatchSize, NumWorkers = options.Workers, PrefetchFactor = options.Prefetch };
+        _val = new DataLoader(data.Val, new SequentialSampler(data.Val.Count), normalize, eval);
+        _test = new DataLoader(data.Test, new SequentialSampler(data.Test.Count), normalize, eval);
     }
 
     /// <summary>Raised every few training batches (and at the last one).</summary>
@@ -58,13 +68,13 @@ public sealed class Trainer : IDisposable
     {
         double lr = _options.Schedule.RateAt(epoch);
         foreach (var group in _optimizer.ParamGroups) group.LearningRate = lr;
-        var (loss, acc, seconds) = TrainEpoch(epoch);
+        var (loss, acc, seconds, wait) = TrainEpoch(epoch);
         Evaluation val = Evaluate(_val);
         Evaluation test = Evaluate(_test);
-        return new EpochMetrics(epoch + 1, seconds, loss, acc, val.Loss, val.Accuracy, test.Loss, test.Accuracy, lr);
+        return new EpochMetrics(epoch + 1, seconds, loss, acc, val.Loss, val.Accuracy, test.Loss, test.Accuracy, lr, wait);
     }
 
-    private (double Loss, double Accuracy, double Seconds) TrainEpoch(int epoch)
+    private (double Loss, double Accuracy, double Seconds, double DataWait) TrainEpoch(int epoch)
     {
         _model.train();
         double lossSum = 0;
@@ -72,7 +82,8 @@ public sealed class Trainer : IDisposable
         int batches = _train.BatchCount, done = 0;
         var clock = Stopwatch.StartNew();
         long lastReport = 0;
-        foreach (Batch batch in _train.GetBatches(epoch))
+        LoaderEpoch batchesOfEpoch = _train.GetBatches(epoch);
+        foreach (Batch batch in batchesOfEpoch)
         {
             using (batch)
             using (torch.NewDisposeScope())
@@ -93,8 +104,8 @@ public sealed class Trainer : IDisposable
                 step(new StepProgress(epoch + 1, done, batches, seen / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), lossSum / seen));
             }
         }
-        double seconds = clock.Elapsed.TotalSeconds;
-        return seen == 0 ? (double.NaN, double.NaN, seconds) : (lossSum / seen, (double)correct / seen, seconds);
+        double seconds = clock.Elapsed.TotalSeconds, wait = batchesOfEpoch.DataWait.TotalSeconds;
+        return seen == 0 ? (double.NaN, double.NaN, seconds, wait) : (lossSum / seen, (double)correct / seen, seconds, wait);
     }
 
     /// <summary>Mean loss, accuracy and prediction histogram of the model over one loader's data, in eval mode, without gradients.</summary>
@@ -129,6 +140,9 @@ public sealed class Trainer : IDisposable
 
     public void Dispose()
     {
+        _train.Dispose();
+        _val.Dispose();
+        _test.Dispose();
         _optimizer.Dispose();
         _model.Dispose();
     }

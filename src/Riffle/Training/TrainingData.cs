@@ -3,7 +3,7 @@ using Riffle.Data;
 namespace Riffle.Training;
 
 /// <summary>The three splits a run uses. The training split is already in its <see cref="TrainingOrder"/>.</summary>
-public sealed record TrainingData(IImageDataset Train, IImageDataset Val, IImageDataset Test, string Source)
+public sealed record TrainingData(IImageDataset Train, IImageDataset Val, IImageDataset Test, string Source, ImageFolderReport Report)
 {
     /// <summary>
     /// Loads the data named by <paramref name="options"/>, cuts a stratified validation split from the training
@@ -11,7 +11,7 @@ public sealed record TrainingData(IImageDataset Train, IImageDataset Val, IImage
     /// </summary>
     public static TrainingData Prepare(TrainOptions options)
     {
-        TrainTestData data = options.Data is null ? EmbeddedData.FashionMnistSubset() : IdxFolder.Load(options.Data);
+        var (data, report) = DataSource.Load(options.Data, options.Folder, options.ValFraction, options.Seed);
         var (keep, held) = Splits.Stratified(data.Train.Labels, data.Train.Classes.Count, options.ValFraction, options.Seed);
         if (keep.Length == 0 || held.Length == 0)
             throw new DataFormatException(data.Source, $"the training set of {data.Train.Count} samples is too small for a validation split of {options.ValFraction}");
@@ -21,6 +21,6 @@ public sealed record TrainingData(IImageDataset Train, IImageDataset Val, IImage
             int[] sorted = Splits.OrderByLabel(train.Labels);
             train = new Subset(data.Train, sorted.Select(i => keep[i]).ToArray());
         }
-        return new TrainingData(train, new Subset(data.Train, held), data.Test, data.Source);
+        return new TrainingData(train, new Subset(data.Train, held), data.Test, data.Source, report);
     }
 }

@@ -23,7 +23,7 @@ public static class TrainingRun
             run.WriteMetrics(rows);
             observer.EpochEnded(row);
         }
-        observer.Finished(run);
+        observer.Finished(run, rows);
         return rows;
     }
 }

@@ -41,4 +41,7 @@ public struct SplitMix64
         var g = new SplitMix64(unchecked((ulong)seed * 0xD1B54A32D192ED03UL ^ (ulong)stream));
         return g.Next();
     }
+
+    /// <summary>Mixes a seed and two stream numbers (such as epoch and sample index) into one independent seed.</summary>
+    public static ulong Mix(long seed, long stream, long substream) => Mix(unchecked((long)Mix(seed, stream)), substream);
 }
