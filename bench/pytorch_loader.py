@@ -45,6 +45,15 @@ import time
 
 import numpy as np
 
+# Must be set before torch is imported (see pytorch_mlp_epoch.py).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import torch  # noqa: E402
+from PIL import Image  # noqa: E402
+from torch.utils.data import DataLoader, Dataset  # noqa: E402
+from torch.utils.data.distributed import DistributedSampler  # noqa: E402
+from torchvision import transforms  # noqa: E402
+
 MEAN = 0.2860
 STD = 0.3530
 
@@ -70,9 +79,27 @@ def read_idx(path, magic):
 def load_train(data_dir):
     images = read_idx(os.path.join(data_dir, "train-images-idx3-ubyte.gz"), 2051)
     labels = read_idx(os.path.join(data_dir, "train-labels-idx1-ubyte.gz"), 2049)
+    if images.ndim != 3 or images.shape[1:] != (28, 28):
+        raise ValueError(f"expected N x 28 x 28 images, got {images.shape}")
     if images.shape[0] != labels.shape[0]:
         raise ValueError(f"{images.shape[0]} images but {labels.shape[0]} labels")
     return images, labels
+
+
+class FashionMNIST(Dataset):
+    """uint8 28x28 image -> PIL "L" image -> transform; (tensor, int label)."""
+
+    def __init__(self, images, labels, transform):
+        self.images = images
+        self.labels = labels
+        self.transform = transform
+
+    def __len__(self):
+        return len(self.images)
+
+    def __getitem__(self, i):
+        img = Image.fromarray(self.images[i], mode="L")
+        return self.transform(img), int(self.labels[i])
 
 
 def main():
@@ -91,29 +118,8 @@ def main():
     if args.warmup_batches < 0:
         p.error("--warmup-batches must be >= 0")
 
-    # Must be set before torch is imported (see pytorch_mlp_epoch.py).
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    import torch
-    from PIL import Image
-    from torch.utils.data import DataLoader, Dataset
-    from torch.utils.data.distributed import DistributedSampler
-    from torchvision import transforms
-
     torch.set_num_threads(1)
     torch.manual_seed(args.seed)
-
-    class FashionMNIST(Dataset):
-        def __init__(self, images, labels, transform):
-            self.images = images
-            self.labels = labels
-            self.transform = transform
-
-        def __len__(self):
-            return len(self.images)
-
-        def __getitem__(self, i):
-            img = Image.fromarray(self.images[i], mode="L")
-            return self.transform(img), int(self.labels[i])
 
     normalize = transforms.Normalize((MEAN,), (STD,))
     if args.augment:
@@ -126,7 +132,11 @@ def main():
     else:
         transform = transforms.Compose([transforms.ToTensor(), normalize])
 
-    images, labels = load_train(args.data)
+    try:
+        images, labels = load_train(args.data)
+    except (OSError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        sys.exit(1)
     ds = FashionMNIST(images, labels, transform)
     sampler = DistributedSampler(ds, num_replicas=1, rank=0, shuffle=True,
                                  seed=args.seed)

@@ -22,7 +22,7 @@ public static class BenchCommand
         foreach (Option option in new Option[] { augment, workers, batchSize, impl, seed }) loader.Options.Add(option);
         loader.SetAction(parsed =>
         {
-            var (set, _) = DataSource.Load(parsed.GetValue(data.Data), data.Folder(parsed), testFraction: 0.1, seed: 0);
+            var (set, report) = DataSource.Load(parsed.GetValue(data.Data), data.Folder(parsed), testFraction: 0.1, seed: 0);
             var options = new LoaderBenchmarkOptions
             {
                 Implementation = parsed.GetValue(impl)!,
@@ -31,6 +31,7 @@ public static class BenchCommand
                 Augment = parsed.GetValue(augment),
                 Seed = parsed.GetValue(seed),
             };
+            ExportCommand.Report(output, report);
             LoaderBenchmarkResult result = LoaderBenchmark.Run(set.Train, options);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{options.Implementation} loader: {set.Train.Count} samples of {set.Source}, batch {options.BatchSize}, {options.Workers} workers, {(options.Augment ? "augmented" : "not augmented")}: {result.Batches} batches in {result.Seconds:F3} s"));

@@ -7,6 +7,10 @@ internal sealed class WorkerPool : IDisposable
 {
     private readonly BlockingCollection<Action>[] _jobs;
     private readonly Thread[] _threads;
+    private static int _live;
+
+    /// <summary>Loader threads alive in this process (tests check that none is left behind).</summary>
+    internal static int LiveThreads => Volatile.Read(ref _live);
 
     public WorkerPool(int workers)
     {
@@ -15,7 +19,12 @@ internal sealed class WorkerPool : IDisposable
         for (int w = 0; w < workers; w++)
         {
             var queue = _jobs[w] = new BlockingCollection<Action>();
-            _threads[w] = new Thread(() => { foreach (Action job in queue.GetConsumingEnumerable()) job(); })
+            _threads[w] = new Thread(() =>
+            {
+                Interlocked.Increment(ref _live);
+                try { foreach (Action job in queue.GetConsumingEnumerable()) job(); }
+                finally { Interlocked.Decrement(ref _live); }
+            })
             {
                 IsBackground = true,
                 Name = $"riffle-loader-{w}",
