@@ -12,6 +12,7 @@ public static class RiffleCommandLine
     {
         var root = new RootCommand("Riffle: train neural networks on TorchSharp with data in the right order, audited.");
         root.Subcommands.Add(TrainCommand.Create(output));
+        root.Subcommands.Add(DoctorCommand.Create(output));
         return root;
     }
 
