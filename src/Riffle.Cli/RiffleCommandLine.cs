@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Riffle.Data;
 
 namespace Riffle.Cli;
@@ -14,6 +15,7 @@ public static class RiffleCommandLine
         root.Subcommands.Add(TrainCommand.Create(output));
         root.Subcommands.Add(ExportCommand.Create(output));
         root.Subcommands.Add(BenchCommand.Create(output));
+        root.Subcommands.Add(DoctorCommand.Create(output));
         return root;
     }
 
@@ -23,7 +25,11 @@ public static class RiffleCommandLine
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            string command = parsed.CommandResult.Command == root ? "riffle" : $"riffle {parsed.CommandResult.Command.Name}";
+            // The full path of the command that failed ("riffle doctor log"); the root's own name is the executable's.
+            var path = new List<string>();
+            for (SymbolResult? r = parsed.CommandResult; r is CommandResult c; r = c.Parent)
+                path.Insert(0, c.Command == root ? "riffle" : c.Command.Name);
+            string command = string.Join(' ', path);
             string message = System.Text.RegularExpressions.Regex.Replace(parsed.Errors[0].Message, @"\s*\n\s*", " ");
             error.WriteLine($"riffle: {message} (see '{command} --help')");
             return UsageError;

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Globalization;
+using Riffle.Doctor;
+using Riffle.Doctor.Logs;
+
+namespace Riffle.Cli;
+
+/// <summary>
+/// <c>riffle doctor log FILE [--json] [--classes N]</c>: reads a metrics log, diagnoses it, prints the diagnosis.
+/// Exit codes: 0 healthy, 1 findings of warning or error, 2 a user error (one line on stderr).
+/// </summary>
+public static class DoctorCommand
+{
+    /// <summary>The exit code when the diagnosis has a warning or an error.</summary>
+    public const int FindingsExitCode = 1;
+
+    public static Command Create(TextWriter output)
+    {
+        var command = new Command("doctor", "Name silent training bugs from what a run left behind");
+        command.Subcommands.Add(CreateLog(output));
+        return command;
+    }
+
+    private static Command CreateLog(TextWriter output)
+    {
+        var file = new Argument<string>("file")
+        {
+            Description = "The metrics log: riffle's metrics.tsv, the story's epoch table, a Keras CSVLogger log or a Lightning metrics.csv",
+        };
+        var json = new Option<bool>("--json") { Description = "Print the diagnosis as JSON (causes, findings, notRun)" };
+        // Option<int>, not int?: a parse error would name the type System.Nullable`1[System.Int32]. Absent means unknown.
+        var classes = new Option<int>("--classes") { Description = "Number of classes, to compare with chance (1/C, ln C)", HelpName = "n" };
+        classes.Validators.Add(result =>
+        {
+            int value;
+            try { value = result.GetValueOrDefault<int>(); }
+            catch (InvalidOperationException) { return; } // did not parse: that error is already reported
+            if (value < 2) result.AddError(string.Create(CultureInfo.InvariantCulture, $"--classes must be at least 2, but got {value}"));
+        });
+
+        var command = new Command("log", "Diagnose a metrics log; exit code 0 when healthy, 1 when there are findings")
+        {
+            file, json, classes,
+        };
+        command.SetAction(parsed =>
+        {
+            MetricsLog log = MetricsLogReader.Read(parsed.GetValue(file)!);
+            Diagnosis diagnosis = LogDoctor.Diagnose(log, parsed.GetResult(classes) is null ? null : parsed.GetValue(classes));
+            if (parsed.GetValue(json)) output.Write(DiagnosisJson.Format(diagnosis));
+            else output.Write(Describe(log) + "\n" + DiagnosisText.Format(diagnosis));
+            return diagnosis.HasProblems ? FindingsExitCode : 0;
+        });
+        return command;
+    }
+
+    /// <summary>What was read: "log: PATH (epoch table, 8 epochs: 1-8)" and a line per note or ignored column.</summary>
+    private static string Describe(MetricsLog log)
+    {
+        var epochs = log.History.Epochs;
+        string text = string.Create(CultureInfo.InvariantCulture,
+            $"log: {log.Path} ({log.FormatName}, {epochs.Count} epoch{(epochs.Count == 1 ? "" : "s")}: {epochs[0].Epoch}-{epochs[^1].Epoch})\n");
+        foreach (string note in log.Notes) text += $"     {note}\n";
+        if (log.IgnoredColumns.Count > 0) text += $"     columns not used: {string.Join(", ", log.IgnoredColumns)}\n";
+        return text;
+    }
+}
