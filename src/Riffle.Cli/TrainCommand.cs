@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Riffle.Distributed;
 using Riffle.Training;
 
 namespace Riffle.Cli;
@@ -24,7 +25,8 @@ public static class TrainCommand
         order.AcceptOnlyFromAmong("as-is", "by-label");
         var seed = new Option<long>("--seed") { Description = "Seed of weights, split, shuffling and augmentation", DefaultValueFactory = _ => defaults.Seed };
         var valFraction = new Option<double>("--val-fraction") { Description = "Share of the training set held out for validation (stratified)", DefaultValueFactory = _ => defaults.ValFraction }.Require(v => v > 0 && v < 1, "must be in (0, 1)");
-        var threads = new Option<int>("--threads") { Description = "libtorch threads", DefaultValueFactory = _ => Environment.ProcessorCount }.Positive();
+        var threads = new Option<int>("--threads") { Description = "libtorch threads per process [default: cores / processes on this machine]", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount / MpiProcessGroup.LocalSize) }.Positive();
+        var distributed = new Option<bool>("--distributed") { Description = "Train data-parallel over the ranks of an MPI job (automatic under mpirun); --batch-size is per rank" };
         var workers = new Option<int>("--workers") { Description = "Loader threads collating batches ahead of training (0: on the training thread)", DefaultValueFactory = _ => defaults.Workers }.NonNegative();
         var prefetch = new Option<int>("--prefetch") { Description = "Batches each loader worker prepares ahead", DefaultValueFactory = _ => defaults.Prefetch }.Positive();
         var augment = new Option<bool>("--augment") { Description = "Augment training images: random crop (padding 4) and horizontal flip" };
@@ -33,7 +35,7 @@ public static class TrainCommand
 
         var command = new Command("train", "Train a network and print the epoch table (also written to <out>/metrics.tsv)");
         data.AddTo(command);
-        foreach (Option option in new Option[] { model, epochs, batchSize, lr, momentum, lrStep, lrGamma, shuffle, order, seed, valFraction, threads, workers, prefetch, augment, dropLast, outDir })
+        foreach (Option option in new Option[] { model, epochs, batchSize, lr, momentum, lrStep, lrGamma, shuffle, order, seed, valFraction, threads, workers, prefetch, augment, dropLast, distributed, outDir })
             command.Options.Add(option);
         command.SetAction(parsed =>
         {
@@ -59,9 +61,14 @@ public static class TrainCommand
                 DropLast = parsed.GetValue(dropLast),
             };
             string outPath = parsed.GetValue(outDir) ?? RunDirectory.DefaultPath(DateTime.Now);
-            var view = new TrainView(output, interactive: output == Console.Out && !Console.IsOutputRedirected);
-            TrainingRun.Execute(options, outPath, view);
-            return 0;
+            bool multi = parsed.GetValue(distributed) || MpiProcessGroup.LaunchedByMpirun;
+            if (!multi)
+            {
+                var view = new TrainView(output, interactive: output == Console.Out && !Console.IsOutputRedirected);
+                TrainingRun.Execute(options, outPath, view, configure: FaultInjection.Attach);
+                return 0;
+            }
+            return DistributedRun.Execute(options, outPath, output, error: parsed.InvocationConfiguration.Error);
         });
         return command;
     }

@@ -25,6 +25,8 @@ public sealed class TrainView : ITrainingObserver
         var o = config.Options;
         _out.WriteLine($"data:    {config.DataSource} (train {config.TrainSamples}, val {config.ValSamples}, test {config.TestSamples}; order {Kebab(o.Order)})");
         _out.WriteLine($"model:   {o.Model}, SGD lr {o.LearningRate} momentum {o.Momentum}, StepLR step {o.LrStep} gamma {o.LrGamma}, batch {o.BatchSize}, {config.Threads} threads, seed {o.Seed}");
+        if (config.WorldSize > 1)
+            _out.WriteLine($"ranks:   {config.WorldSize} processes, batch {o.BatchSize} per rank, global batch {o.BatchSize * config.WorldSize}");
         _out.WriteLine($"sampler: {config.Sampler}");
         _out.WriteLine($"loader:  {(o.Workers == 0 ? "no workers" : $"{o.Workers} workers, prefetch {o.Prefetch}")}, {(o.Augment ? "augmented (random crop, flip)" : "no augmentation")}{(o.DropLast ? ", drop-last" : "")}");
         if (config.SkippedFiles > 0) _out.WriteLine($"skipped: {config.SkippedFiles} files that are not decodable images (--skip-bad)");

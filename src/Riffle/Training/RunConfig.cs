@@ -10,12 +10,13 @@ public sealed record RunConfig(
     int SkippedFiles,
     IReadOnlyList<string> EmptyClasses,
     int Threads,
+    int WorldSize,
     string Sampler,
     string RiffleVersion,
     string TorchSharpVersion,
     DateTimeOffset StartedAt)
 {
-    public static RunConfig Describe(TrainOptions options, TrainingData data, DateTimeOffset startedAt) => new(
+    public static RunConfig Describe(TrainOptions options, TrainingData data, int worldSize, DateTimeOffset startedAt) => new(
         options,
         data.Source,
         data.Train.Count,
@@ -24,7 +25,8 @@ public sealed record RunConfig(
         data.Report.Skipped.Count,
         data.Report.EmptyClasses,
         TorchSharp.torch.get_num_threads(),
-        $"DistributedSampler(num_replicas=1, rank=0, shuffle={options.Shuffle.ToString().ToLowerInvariant()}, seed={options.Seed}, drop_last={options.DropLast.ToString().ToLowerInvariant()})",
+        worldSize,
+        $"DistributedSampler(num_replicas={worldSize}, rank=r, shuffle={options.Shuffle.ToString().ToLowerInvariant()}, seed={options.Seed}, drop_last={options.DropLast.ToString().ToLowerInvariant()})",
         typeof(RunConfig).Assembly.GetName().Version?.ToString() ?? "unknown",
         typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "unknown",
         startedAt);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Riffle.Data;
 using Riffle.Data.Sampling;
 using Riffle.Data.Transforms;
+using Riffle.Distributed;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,22 +22,29 @@ public sealed class Trainer : IDisposable
     private readonly DataLoader _train;
     private readonly DataLoader _val;
     private readonly DataLoader _test;
+    private readonly IProcessGroup _group;
+    private readonly DataParallel _parallel;
 
-    public Trainer(TrainOptions options, TrainingData data)
+    /// <param name="group">The ranks training together; null trains in this process alone.</param>
+    public Trainer(TrainOptions options, TrainingData data, IProcessGroup? group = null)
     {
         options.Validate();
         _options = options;
         _data = data;
+        _group = group ?? SingleProcessGroup.Instance;
         if (options.Threads is { } threads) torch.set_num_threads(threads);
         torch.manual_seed(options.Seed);
         _model = Models.Create(options.Model, data.Train.Shape, data.Train.Classes.Count);
         _optimizer = optim.SGD(_model.parameters(), options.LearningRate, options.Momentum);
+        _parallel = new DataParallel(_group, _model.parameters());
+        _parallel.BroadcastParameters(); // every rank starts from rank 0's weights
         Normalize normalize = Normalize.FashionMnist;
         ISampleTransform trainTransform = options.Augment
             ? Compose.StandardAugmentation(options.Seed, data.Train.Shape, normalize)
             : normalize;
-        // The story's sampler: one replica here; shuffle=false keeps the dataset's order.
-        var sampler = new DistributedSampler(data.Train.Count, numReplicas: 1, rank: 0, shuffle: options.Shuffle, seed: options.Seed, dropLast: options.DropLast);
+        // The story's sampler, one replica per rank; shuffle=false keeps the dataset's order. Rank r's k-th batch is its
+        // share of block k of one global permutation, so W ranks of batch B train like one process of batch W*B.
+        var sampler = new DistributedSampler(data.Train.Count, _group.WorldSize, _group.Rank, shuffle: options.Shuffle, seed: options.Seed, dropLast: options.DropLast);
         _train = new DataLoader(data.Train, sampler, trainTransform, new DataLoaderOptions
         {
             BatchSize = options.BatchSize,
@@ -46,12 +54,18 @@ public sealed class Trainer : IDisposable
             PersistentWorkers = options.Workers > 0,
         });
         var eval = new DataLoaderOptions { BatchSize = options.EvalBatchSize, NumWorkers = options.Workers, PrefetchFactor = options.Prefetch };
-        _val = new DataLoader(data.Val, new SequentialSampler(data.Val.Count), normalize, eval);
-        _test = new DataLoader(data.Test, new SequentialSampler(data.Test.Count), normalize, eval);
+        // Evaluation is split across ranks without padding, so no sample is counted twice.
+        _val = new DataLoader(data.Val, new StridedSampler(data.Val.Count, _group.WorldSize, _group.Rank), normalize, eval);
+        _test = new DataLoader(data.Test, new StridedSampler(data.Test.Count, _group.WorldSize, _group.Rank), normalize, eval);
     }
 
     /// <summary>Raised every few training batches (and at the last one).</summary>
     public event Action<StepProgress>? Step;
+
+    /// <summary>Raised after every training batch with the epoch (1-based) and the batch number (1-based).</summary>
+    public event Action<int, int>? BatchDone;
+
+    public IProcessGroup Group => _group;
 
     public nn.Module<Tensor, Tensor> Model => _model;
     public DataLoader TrainLoader => _train;
@@ -92,12 +106,14 @@ public sealed class Trainer : IDisposable
                 Tensor logits = _model.forward(batch.Images);                 // (B, C)
                 Tensor loss = nn.functional.cross_entropy(logits, batch.Labels);
                 loss.backward();
+                _parallel.AverageGradients();
                 _optimizer.step();
                 lossSum += loss.item<float>() * batch.Size;
                 correct += logits.argmax(1).eq(batch.Labels).sum().item<long>();
                 seen += batch.Size;
             }
             done++;
+            BatchDone?.Invoke(epoch + 1, done);
             if (Step is { } step && (done == batches || clock.ElapsedMilliseconds - lastReport >= 200))
             {
                 lastReport = clock.ElapsedMilliseconds;
@@ -105,6 +121,10 @@ public sealed class Trainer : IDisposable
             }
         }
         double seconds = clock.Elapsed.TotalSeconds, wait = batchesOfEpoch.DataWait.TotalSeconds;
+        // The table is global: sums over all ranks.
+        Span<double> totals = [lossSum, correct, seen];
+        _group.AllReduce(totals, ReduceOp.Sum);
+        (lossSum, correct, seen) = (totals[0], (long)totals[1], (long)totals[2]);
         return seen == 0 ? (double.NaN, double.NaN, seconds, wait) : (lossSum / seen, (double)correct / seen, seconds, wait);
     }
 
@@ -133,6 +153,12 @@ public sealed class Trainer : IDisposable
                 }
             }
         }
+        var totals = new double[3 + classes];
+        (totals[0], totals[1], totals[2]) = (lossSum, correct, seen);
+        for (int c = 0; c < classes; c++) totals[3 + c] = predicted[c];
+        _group.AllReduce(totals, ReduceOp.Sum);
+        (lossSum, correct, seen) = (totals[0], (long)totals[1], (int)totals[2]);
+        for (int c = 0; c < classes; c++) predicted[c] = (long)totals[3 + c];
         return seen == 0
             ? new Evaluation(double.NaN, double.NaN, 0, predicted)
             : new Evaluation(lossSum / seen, (double)correct / seen, seen, predicted);
