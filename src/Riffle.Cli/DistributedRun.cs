@@ -18,8 +18,8 @@ internal static class DistributedRun
             ITrainingObserver view = group.Rank == 0
                 ? new TrainView(output, interactive: false) // mpirun hands ranks a pty, but forwards their output line by line
                 : NullObserver.Instance;
-            TrainingRun.Execute(options, outPath, view, group, FaultInjection.Attach);
-            return 0;
+            TrainingOutcome outcome = TrainingRun.Execute(options, outPath, view, group, FaultInjection.Attach);
+            return TrainCommand.ExitCode(outcome);
         }
         catch (DistributedConfigException e)
         {
@@ -42,5 +42,7 @@ internal static class DistributedRun
         public void Progress(StepProgress progress) { }
         public void EpochEnded(EpochMetrics metrics) { }
         public void Finished(RunDirectory run, IReadOnlyList<EpochMetrics> rows) { }
+        public void Findings(string stage, IReadOnlyList<Riffle.Doctor.Finding> findings) { }
+        public void Diagnosed(Riffle.Doctor.Diagnosis diagnosis, string? stoppedEarly) { }
     }
 }

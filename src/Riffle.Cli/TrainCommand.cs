@@ -7,6 +7,11 @@ namespace Riffle.Cli;
 /// <summary><c>riffle train</c>: its options, their defaults, and the call into <see cref="TrainingRun"/>.</summary>
 public static class TrainCommand
 {
+    /// <summary>Exit code 3 when <c>--doctor strict</c> stopped the run, else 0.</summary>
+    public const int StoppedByDoctor = 3;
+
+    internal static int ExitCode(TrainingOutcome outcome) => outcome.StoppedByDoctor ? StoppedByDoctor : 0;
+
     public static Command Create(TextWriter output)
     {
         var defaults = new TrainOptions();
@@ -31,11 +36,13 @@ public static class TrainCommand
         var prefetch = new Option<int>("--prefetch") { Description = "Batches each loader worker prepares ahead", DefaultValueFactory = _ => defaults.Prefetch }.Positive();
         var augment = new Option<bool>("--augment") { Description = "Augment training images: random crop (padding 4) and horizontal flip" };
         var dropLast = new Option<bool>("--drop-last") { Description = "Drop the last, smaller training batch of each epoch" };
+        var doctorMode = new Option<string>("--doctor") { Description = "The doctor: off; warn (audit the loader's order before the first step, watch every epoch, report); strict (as warn, but stop at the first error finding, exit code 3)", DefaultValueFactory = _ => "warn" };
+        doctorMode.AcceptOnlyFromAmong("off", "warn", "strict");
         var outDir = new Option<string?>("--out") { Description = "Run folder for metrics.tsv, loader.tsv and config.json [default: runs/<timestamp>]", HelpName = "dir" };
 
         var command = new Command("train", "Train a network and print the epoch table (also written to <out>/metrics.tsv)");
         data.AddTo(command);
-        foreach (Option option in new Option[] { model, epochs, batchSize, lr, momentum, lrStep, lrGamma, shuffle, order, seed, valFraction, threads, workers, prefetch, augment, dropLast, distributed, outDir })
+        foreach (Option option in new Option[] { model, epochs, batchSize, lr, momentum, lrStep, lrGamma, shuffle, order, seed, valFraction, threads, workers, prefetch, augment, dropLast, distributed, doctorMode, outDir })
             command.Options.Add(option);
         command.SetAction(parsed =>
         {
@@ -59,14 +66,14 @@ public static class TrainCommand
                 Prefetch = parsed.GetValue(prefetch),
                 Augment = parsed.GetValue(augment),
                 DropLast = parsed.GetValue(dropLast),
+                Doctor = parsed.GetValue(doctorMode) switch { "off" => DoctorMode.Off, "strict" => DoctorMode.Strict, _ => DoctorMode.Warn },
             };
             string outPath = parsed.GetValue(outDir) ?? RunDirectory.DefaultPath(DateTime.Now);
             bool multi = parsed.GetValue(distributed) || MpiProcessGroup.LaunchedByMpirun;
             if (!multi)
             {
                 var view = new TrainView(output, interactive: output == Console.Out && !Console.IsOutputRedirected);
-                TrainingRun.Execute(options, outPath, view, configure: FaultInjection.Attach);
-                return 0;
+                return ExitCode(TrainingRun.Execute(options, outPath, view, configure: FaultInjection.Attach));
             }
             return DistributedRun.Execute(options, outPath, output, error: parsed.InvocationConfiguration.Error);
         });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Riffle.Doctor;
 using Riffle.Training;
 
 namespace Riffle.Cli;
@@ -48,6 +49,25 @@ public sealed class TrainView : ITrainingObserver
         if (_progressShown) { _out.Write("\r" + new string(' ', 79) + "\r"); _progressShown = false; }
         string[] cells = MetricsTable.Row(m).Split('\t');
         _out.WriteLine(string.Join("  ", cells.Select((c, i) => c.PadLeft(Width(i)))));
+    }
+
+    public void Findings(string stage, IReadOnlyList<Riffle.Doctor.Finding> findings)
+    {
+        if (_progressShown) { _out.Write("\r" + new string(' ', 79) + "\r"); _progressShown = false; }
+        if (stage == "pre-flight")
+        {
+            _out.WriteLine("doctor, pre-flight audit of the loader's order:");
+            foreach (var f in findings) _out.Write(Riffle.Doctor.DiagnosisText.Format(f));
+            return;
+        }
+        foreach (var f in findings) _out.WriteLine($"  doctor: {f.Severity.ToName()} {f.Id} ({stage}): {f.Title}");
+    }
+
+    public void Diagnosed(Riffle.Doctor.Diagnosis diagnosis, string? stoppedEarly)
+    {
+        if (stoppedEarly is not null) _out.WriteLine($"stopped: {stoppedEarly}");
+        _out.WriteLine();
+        _out.Write("doctor, " + Riffle.Doctor.DiagnosisText.Format(diagnosis));
     }
 
     public void Finished(RunDirectory run, IReadOnlyList<EpochMetrics> rows)

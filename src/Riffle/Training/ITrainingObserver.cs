@@ -7,4 +7,10 @@ public interface ITrainingObserver
     void Progress(StepProgress progress);
     void EpochEnded(EpochMetrics metrics);
     void Finished(RunDirectory run, IReadOnlyList<EpochMetrics> rows);
+
+    /// <summary>Findings the doctor has just made: <paramref name="stage"/> is <c>pre-flight</c> or <c>epoch N</c>.</summary>
+    void Findings(string stage, IReadOnlyList<Riffle.Doctor.Finding> findings);
+
+    /// <summary>The doctor's conclusion at the end of the run (or when it stopped the run).</summary>
+    void Diagnosed(Riffle.Doctor.Diagnosis diagnosis, string? stoppedEarly);
 }

@@ -24,6 +24,10 @@ public sealed class RunDirectory
     public string MetricsPath => System.IO.Path.Combine(Path, "metrics.tsv");
     public string ConfigPath => System.IO.Path.Combine(Path, "config.json");
     public string LoaderPath => System.IO.Path.Combine(Path, "loader.tsv");
+    public string FindingsPath => System.IO.Path.Combine(Path, "findings.json");
+
+    /// <summary>Rewrites <c>findings.json</c> with the doctor's diagnosis so far.</summary>
+    public void WriteFindings(Riffle.Doctor.Diagnosis diagnosis) => WriteAtomically(FindingsPath, Riffle.Doctor.DiagnosisJson.Format(diagnosis) + "\n");
 
     /// <summary>The default folder of a run started now: <c>runs/&lt;yyyyMMdd-HHmmss&gt;</c>.</summary>
     public static string DefaultPath(DateTime now) => System.IO.Path.Combine("runs", now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));

@@ -35,6 +35,9 @@ public sealed record TrainOptions
     /// <summary>Drop the last, smaller training batch of each epoch.</summary>
     public bool DropLast { get; init; }
 
+    /// <summary>The doctor: pre-flight audit and live monitor (<c>--doctor off|warn|strict</c>).</summary>
+    public DoctorMode Doctor { get; init; } = DoctorMode.Warn;
+
     /// <summary>How a folder-per-class dataset is decoded (ignored for IDX data).</summary>
     public ImageFolderOptions Folder { get; init; } = new();
 

@@ -85,11 +85,50 @@ public sealed class Trainer : IDisposable
         var (loss, acc, seconds, wait) = TrainEpoch(epoch);
         Evaluation val = Evaluate(_val);
         Evaluation test = Evaluate(_test);
+        LastEpoch = new EpochDetail(_stepCorrect.ToArray(), _stepSize.ToArray(), val, test);
         return new EpochMetrics(epoch + 1, seconds, loss, acc, val.Loss, val.Accuracy, test.Loss, test.Accuracy, lr, wait);
+    }
+
+    private readonly List<int> _stepCorrect = [];
+    private readonly List<int> _stepSize = [];
+    private float[]? _snapshot;
+
+    /// <summary>The last epoch's per-step accuracies and evaluations (null before the first epoch).</summary>
+    public EpochDetail? LastEpoch { get; private set; }
+
+    /// <summary>Keeps a copy of the current weights (the last good state), to come back to with <see cref="RestoreSnapshot"/>.</summary>
+    public void TakeSnapshot()
+    {
+        var parameters = _model.parameters().ToArray();
+        _snapshot ??= new float[parameters.Sum(p => checked((int)p.numel()))];
+        int offset = 0;
+        foreach (var p in parameters)
+        {
+            ReadOnlySpan<float> data = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(p.bytes);
+            data.CopyTo(_snapshot.AsSpan(offset));
+            offset += data.Length;
+        }
+    }
+
+    /// <summary>Puts back the weights of the last <see cref="TakeSnapshot"/>; false when there is none.</summary>
+    public bool RestoreSnapshot()
+    {
+        if (_snapshot is null) return false;
+        using var noGrad = torch.no_grad();
+        int offset = 0;
+        foreach (var p in _model.parameters())
+        {
+            Span<float> data = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(p.bytes);
+            _snapshot.AsSpan(offset, data.Length).CopyTo(data);
+            offset += data.Length;
+        }
+        return true;
     }
 
     private (double Loss, double Accuracy, double Seconds, double DataWait) TrainEpoch(int epoch)
     {
+        _stepCorrect.Clear();
+        _stepSize.Clear();
         _model.train();
         double lossSum = 0;
         long correct = 0, seen = 0;
@@ -109,8 +148,11 @@ public sealed class Trainer : IDisposable
                 _parallel.AverageGradients();
                 _optimizer.step();
                 lossSum += loss.item<float>() * batch.Size;
-                correct += logits.argmax(1).eq(batch.Labels).sum().item<long>();
+                long right = logits.argmax(1).eq(batch.Labels).sum().item<long>();
+                correct += right;
                 seen += batch.Size;
+                _stepCorrect.Add((int)right);
+                _stepSize.Add(batch.Size);
             }
             done++;
             BatchDone?.Invoke(epoch + 1, done);

@@ -1,17 +1,24 @@
 using System.Globalization;
+using Riffle.Doctor;
+using Riffle.Doctor.Monitor;
 using Riffle.Distributed;
 
 namespace Riffle.Training;
 
 /// <summary>
 /// One whole run as <c>riffle train</c> does it: validate, load and split the data, check that all ranks agree on
-/// the configuration, write <c>config.json</c>, train, and rewrite <c>metrics.tsv</c> as each epoch ends. Only rank 0
-/// writes files and talks to the observer.
+/// the configuration, audit the loader's order (the doctor), write <c>config.json</c>, train, rewrite
+/// <c>metrics.tsv</c> and <c>findings.json</c> as each epoch ends, and let the live monitor watch. Only rank 0
+/// writes files and talks to the observer; every decision to stop is taken from global numbers (or shared with an
+/// all-reduce), so all ranks stop together.
 /// </summary>
 public static class TrainingRun
 {
-    /// <param name="configure">Called with the trainer before the first step (hooks such as monitors).</param>
-    public static IReadOnlyList<EpochMetrics> Execute(TrainOptions options, string outPath, ITrainingObserver observer,
+    /// <summary>The audit run before the first step; set by the doctor's audit (null: none available).</summary>
+    public static Func<TrainOptions, TrainingData, int, (IReadOnlyList<Finding> Findings, IReadOnlyList<CheckNotRun> NotRun, IReadOnlyList<EvidenceWeight> Evidence)>? Audit { get; set; }
+
+    /// <param name="configure">Called with the trainer before the first step (hooks such as fault injection).</param>
+    public static TrainingOutcome Execute(TrainOptions options, string outPath, ITrainingObserver observer,
         IProcessGroup? group = null, Action<Trainer>? configure = null)
     {
         group ??= SingleProcessGroup.Instance;
@@ -19,7 +26,33 @@ public static class TrainingRun
         TrainingData data = TrainingData.Prepare(options);
         ConfigAgreement.Check(group, Settings(options, data, group));
         bool leader = group.Rank == 0;
+        bool doctor = options.Doctor != DoctorMode.Off;
+
+        var findings = new List<Finding>();
+        var notRun = new List<CheckNotRun>();
+        var evidence = new List<EvidenceWeight>(CauseRanker.DefaultWeights.Concat(MonitorEvidence.Weights));
+        if (doctor && Audit is { } audit)
+        {
+            var report = audit(options, data, group.WorldSize);
+            findings.AddRange(report.Findings);
+            notRun.AddRange(report.NotRun);
+            evidence.AddRange(report.Evidence);
+        }
+        else if (doctor) notRun.Add(new CheckNotRun("pre-flight-audit", "no audit is available in this build"));
+        var ranker = new CauseRanker(evidence);
+        Diagnosis Diagnose(LiveMonitor? m) => Diagnosis.Of(findings.Concat(m?.Findings ?? []), notRun.Concat(m?.NotRun ?? []), ranker);
+
         RunDirectory? run = leader ? RunDirectory.Create(outPath) : null;
+        if (leader && doctor && findings.Count > 0) observer.Findings("pre-flight", findings);
+        if (options.Doctor == DoctorMode.Strict && findings.Any(f => f.Severity == Severity.Error))
+        {
+            // Identical on every rank: the audit enumerates all ranks' orders.
+            const string why = "the pre-flight audit found an error and --doctor strict does not train on it";
+            Diagnosis refused = Diagnose(null);
+            if (leader) { run!.WriteFindings(refused); observer.Diagnosed(refused, why); }
+            return new TrainingOutcome([], refused, why) { StoppedByDoctor = true };
+        }
+
         using var trainer = new Trainer(options, data, group);
         configure?.Invoke(trainer);
         RunConfig config = RunConfig.Describe(options, data, group.WorldSize, DateTimeOffset.Now);
@@ -29,16 +62,52 @@ public static class TrainingRun
             observer.Started(config, run.Path);
             trainer.Step += observer.Progress;
         }
+        LiveMonitor? monitor = doctor ? new LiveMonitor(data.Train.Classes, ClassShares(data.Val)) : null;
         var rows = new List<EpochMetrics>();
-        foreach (EpochMetrics row in trainer.Fit())
+        string? stopped = null;
+        bool byDoctor = false;
+        trainer.TakeSnapshot();
+        for (int epoch = 0; epoch < options.Epochs && stopped is null; epoch++)
         {
+            EpochMetrics row = trainer.RunEpoch(epoch);
             rows.Add(row);
-            if (!leader) continue;
-            run!.WriteMetrics(rows);
-            observer.EpochEnded(row);
+            if (leader) { run!.WriteMetrics(rows); observer.EpochEnded(row); }
+            if (!double.IsFinite(row.TrainLoss))
+            {
+                // The loss is global (all-reduced), so every rank takes this branch at the same epoch.
+                trainer.RestoreSnapshot();
+                stopped = string.Create(CultureInfo.InvariantCulture, $"the training loss of epoch {row.Epoch} is not finite; the weights are back at the end of epoch {row.Epoch - 1}");
+            }
+            else trainer.TakeSnapshot();
+            if (monitor is null) continue;
+            IReadOnlyList<Finding> fresh = monitor.Observe(row, trainer.LastEpoch!);
+            if (leader && fresh.Count > 0) observer.Findings($"epoch {row.Epoch}", fresh);
+            if (leader) run!.WriteFindings(Diagnose(monitor));
+            // Step windows are per rank, so a strict stop is agreed on: any rank's error stops all.
+            Span<long> error = [options.Doctor == DoctorMode.Strict && fresh.Any(f => f.Severity == Severity.Error) ? 1 : 0];
+            group.AllReduce(error, ReduceOp.Max);
+            if (error[0] == 1 && stopped is null)
+            {
+                stopped = $"--doctor strict stopped training at the first error finding (epoch {row.Epoch})";
+                byDoctor = true;
+            }
         }
-        if (leader) observer.Finished(run!, rows);
-        return rows;
+        Diagnosis? diagnosis = doctor ? Diagnose(monitor) : null;
+        if (leader)
+        {
+            if (diagnosis is not null) { run!.WriteFindings(diagnosis); observer.Diagnosed(diagnosis, stopped); }
+            observer.Finished(run!, rows);
+        }
+        return new TrainingOutcome(rows, diagnosis, stopped) { StoppedByDoctor = byDoctor };
+    }
+
+    /// <summary>Each class's share of a split (the accuracy of always answering that class).</summary>
+    public static IReadOnlyList<double> ClassShares(Data.ILabeledDataset set)
+    {
+        var shares = new double[set.Classes.Count];
+        foreach (int label in set.Labels) shares[label]++;
+        for (int c = 0; c < shares.Length; c++) shares[c] /= Math.Max(1, set.Count);
+        return shares;
     }
 
     /// <summary>What every rank must agree on: the data (sizes and the order of labels), and every setting that shapes training.</summary>
@@ -55,6 +124,7 @@ public static class TrainingRun
             ("optimizer", I($"{o.LearningRate}/{o.Momentum}/{o.LrStep}/{o.LrGamma}")),
             ("sampler", I($"{o.Shuffle}/{o.Order}/{o.DropLast}/{o.ValFraction}")),
             ("augment", I($"{o.Augment}")),
+            ("doctor", I($"{o.Doctor}")),
             ("world-size", I($"{group.WorldSize}")),
         ];
     }
