@@ -18,6 +18,7 @@ public static class DoctorCommand
     {
         var command = new Command("doctor", "Name silent training bugs from what a run left behind");
         command.Subcommands.Add(CreateLog(output));
+        command.Subcommands.Add(DoctorSuiteCommand.Create(output));
         return command;
     }
 

@@ -70,6 +70,10 @@ public sealed class TrainView : ITrainingObserver
         _out.Write("doctor, " + Riffle.Doctor.DiagnosisText.Format(diagnosis));
     }
 
+    public void MonitorCost(double monitorSeconds, double trainingSeconds) =>
+        _out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"doctor: live monitor took {1000 * monitorSeconds:F2} ms over the run, {100 * monitorSeconds / Math.Max(trainingSeconds, 1e-12):F3}% of {trainingSeconds:F2} s training"));
+
     public void Finished(RunDirectory run, IReadOnlyList<EpochMetrics> rows)
     {
         double time = rows.Sum(r => r.Time), wait = rows.Sum(r => r.DataWait);

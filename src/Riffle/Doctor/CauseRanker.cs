@@ -78,14 +78,19 @@ public sealed class CauseRanker
     public IReadOnlyList<Cause> Rank(IReadOnlyList<Finding> findings)
     {
         var causes = new List<(Cause Cause, double Exact)>();
-        foreach (var group in findings
-                     .SelectMany(f => _byFinding[f.Id].Select(w => (Finding: f, w.CauseId, Strength: w.Weight * SeverityFactor(f.Severity))))
+        var evidence = findings.SelectMany(f => _byFinding[f.Id].Select(w => (Finding: f, w.CauseId, w.Weight))).ToList();
+        foreach (var group in evidence
+                     .Where(e => e.Weight > 0)
+                     .Select(e => (e.Finding, e.CauseId, Strength: e.Weight * SeverityFactor(e.Finding.Severity)))
                      .Where(e => e.Strength > 0)
                      .GroupBy(e => e.CauseId))
         {
             double miss = group.Aggregate(1.0, (m, e) => m * (1 - e.Strength));
+            // Counter-evidence: a check that rules the cause out scales its score down.
+            double damp = evidence.Where(e => e.CauseId == group.Key && e.Weight < 0).Aggregate(1.0, (d, e) => d * (1 + e.Weight));
+            double score = (1 - miss) * damp;
             Finding[] support = group.OrderByDescending(e => e.Strength).Select(e => e.Finding).Distinct().ToArray();
-            causes.Add((new Cause(group.Key, Round(1 - miss), support), 1 - miss));
+            causes.Add((new Cause(group.Key, Round(score), support), score));
         }
 
         var ranked = causes

@@ -26,8 +26,10 @@ public sealed class Trainer : IDisposable
     private readonly DataParallel _parallel;
 
     /// <param name="group">The ranks training together; null trains in this process alone.</param>
-    public Trainer(TrainOptions options, TrainingData data, IProcessGroup? group = null)
+    /// <param name="hooks">Replaced parts (training sampler, evaluation transform); null keeps the defaults.</param>
+    public Trainer(TrainOptions options, TrainingData data, IProcessGroup? group = null, TrainingHooks? hooks = null)
     {
+        hooks ??= TrainingHooks.None;
         options.Validate();
         _options = options;
         _data = data;
@@ -42,9 +44,8 @@ public sealed class Trainer : IDisposable
         ISampleTransform trainTransform = options.Augment
             ? Compose.StandardAugmentation(options.Seed, data.Train.Shape, normalize)
             : normalize;
-        // The story's sampler, one replica per rank; shuffle=false keeps the dataset's order. Rank r's k-th batch is its
-        // share of block k of one global permutation, so W ranks of batch B train like one process of batch W*B.
-        var sampler = new DistributedSampler(data.Train.Count, _group.WorldSize, _group.Rank, shuffle: options.Shuffle, seed: options.Seed, dropLast: options.DropLast);
+        ISampler sampler = hooks.Sampler(options, data.Train.Count, _group.WorldSize, _group.Rank);
+        ISampleTransform evalTransform = hooks.EvalTransform ?? normalize;
         _train = new DataLoader(data.Train, sampler, trainTransform, new DataLoaderOptions
         {
             BatchSize = options.BatchSize,
@@ -55,8 +56,8 @@ public sealed class Trainer : IDisposable
         });
         var eval = new DataLoaderOptions { BatchSize = options.EvalBatchSize, NumWorkers = options.Workers, PrefetchFactor = options.Prefetch };
         // Evaluation is split across ranks without padding, so no sample is counted twice.
-        _val = new DataLoader(data.Val, new StridedSampler(data.Val.Count, _group.WorldSize, _group.Rank), normalize, eval);
-        _test = new DataLoader(data.Test, new StridedSampler(data.Test.Count, _group.WorldSize, _group.Rank), normalize, eval);
+        _val = new DataLoader(data.Val, new StridedSampler(data.Val.Count, _group.WorldSize, _group.Rank), evalTransform, eval);
+        _test = new DataLoader(data.Test, new StridedSampler(data.Test.Count, _group.WorldSize, _group.Rank), evalTransform, eval);
     }
 
     /// <summary>Raised every few training batches (and at the last one).</summary>

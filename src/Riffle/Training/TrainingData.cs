@@ -12,6 +12,12 @@ public sealed record TrainingData(IImageDataset Train, IImageDataset Val, IImage
     public static TrainingData Prepare(TrainOptions options)
     {
         var (data, report) = DataSource.Load(options.Data, options.Folder, options.ValFraction, options.Seed);
+        return From(data, options, report);
+    }
+
+    /// <summary>Splits already loaded data as <see cref="Prepare"/> does.</summary>
+    public static TrainingData From(TrainTestData data, TrainOptions options, ImageFolderReport? report = null)
+    {
         var (keep, held) = Splits.Stratified(data.Train.Labels, data.Train.Classes.Count, options.ValFraction, options.Seed);
         if (keep.Length == 0 || held.Length == 0)
             throw new DataFormatException(data.Source, $"the training set of {data.Train.Count} samples is too small for a validation split of {options.ValFraction}");
@@ -21,6 +27,6 @@ public sealed record TrainingData(IImageDataset Train, IImageDataset Val, IImage
             int[] sorted = Splits.OrderByLabel(train.Labels);
             train = new Subset(data.Train, sorted.Select(i => keep[i]).ToArray());
         }
-        return new TrainingData(train, new Subset(data.Train, held), data.Test, data.Source, report);
+        return new TrainingData(train, new Subset(data.Train, held), data.Test, data.Source, report ?? ImageFolderReport.None);
     }
 }

@@ -7,4 +7,7 @@ public sealed record TrainingOutcome(IReadOnlyList<EpochMetrics> Rows, Diagnosis
 {
     /// <summary>True when <c>--doctor strict</c> stopped the run on an error finding (the CLI exits with code 3).</summary>
     public bool StoppedByDoctor { get; init; }
+
+    /// <summary>Seconds the live monitor took over the whole run (its cost, against the rows' training time).</summary>
+    public double MonitorSeconds { get; init; }
 }

@@ -15,15 +15,23 @@ namespace Riffle.Training;
 public static class TrainingRun
 {
     /// <summary>The audit run before the first step; set by the doctor's audit (null: none available).</summary>
-    public static Func<TrainOptions, TrainingData, int, (IReadOnlyList<Finding> Findings, IReadOnlyList<CheckNotRun> NotRun, IReadOnlyList<EvidenceWeight> Evidence)>? Audit { get; set; }
+    public static Func<TrainOptions, TrainingData, TrainingHooks, int, (IReadOnlyList<Finding> Findings, IReadOnlyList<CheckNotRun> NotRun, IReadOnlyList<EvidenceWeight> Evidence)>? Audit { get; set; }
 
     /// <param name="configure">Called with the trainer before the first step (hooks such as fault injection).</param>
     public static TrainingOutcome Execute(TrainOptions options, string outPath, ITrainingObserver observer,
         IProcessGroup? group = null, Action<Trainer>? configure = null)
     {
-        group ??= SingleProcessGroup.Instance;
         options.Validate();
-        TrainingData data = TrainingData.Prepare(options);
+        return Execute(options, TrainingData.Prepare(options), outPath, observer, group, configure);
+    }
+
+    /// <summary>A run on data already prepared, with optional <paramref name="hooks"/> (the fault suite's way in).</summary>
+    public static TrainingOutcome Execute(TrainOptions options, TrainingData data, string outPath, ITrainingObserver observer,
+        IProcessGroup? group = null, Action<Trainer>? configure = null, TrainingHooks? hooks = null)
+    {
+        group ??= SingleProcessGroup.Instance;
+        hooks ??= TrainingHooks.None;
+        options.Validate();
         ConfigAgreement.Check(group, Settings(options, data, group));
         bool leader = group.Rank == 0;
         bool doctor = options.Doctor != DoctorMode.Off;
@@ -33,7 +41,7 @@ public static class TrainingRun
         var evidence = new List<EvidenceWeight>(CauseRanker.DefaultWeights.Concat(MonitorEvidence.Weights));
         if (doctor && Audit is { } audit)
         {
-            var report = audit(options, data, group.WorldSize);
+            var report = audit(options, data, hooks, group.WorldSize);
             findings.AddRange(report.Findings);
             notRun.AddRange(report.NotRun);
             evidence.AddRange(report.Evidence);
@@ -53,7 +61,7 @@ public static class TrainingRun
             return new TrainingOutcome([], refused, why) { StoppedByDoctor = true };
         }
 
-        using var trainer = new Trainer(options, data, group);
+        using var trainer = new Trainer(options, data, group, hooks);
         configure?.Invoke(trainer);
         RunConfig config = RunConfig.Describe(options, data, group.WorldSize, DateTimeOffset.Now);
         if (leader)
@@ -93,12 +101,18 @@ public static class TrainingRun
             }
         }
         Diagnosis? diagnosis = doctor ? Diagnose(monitor) : null;
+        double monitorSeconds = monitor?.Elapsed.TotalSeconds ?? 0;
         if (leader)
         {
-            if (diagnosis is not null) { run!.WriteFindings(diagnosis); observer.Diagnosed(diagnosis, stopped); }
+            if (diagnosis is not null)
+            {
+                run!.WriteFindings(diagnosis);
+                observer.Diagnosed(diagnosis, stopped);
+                observer.MonitorCost(monitorSeconds, rows.Sum(r => r.Time));
+            }
             observer.Finished(run!, rows);
         }
-        return new TrainingOutcome(rows, diagnosis, stopped) { StoppedByDoctor = byDoctor };
+        return new TrainingOutcome(rows, diagnosis, stopped) { StoppedByDoctor = byDoctor, MonitorSeconds = monitorSeconds };
     }
 
     /// <summary>Each class's share of a split (the accuracy of always answering that class).</summary>

@@ -41,6 +41,8 @@ public sealed class LiveMonitor
         var history = EpochHistory.From(_rows) with { Classes = _classes.Count >= 2 ? _classes.Count : null, ValClassShares = _valShares };
         var (findings, notRun) = MetricChecks.Run(history);
         var current = new List<Finding>(findings);
+        if (ValAboveTrainCheck.Run(_rows) is { } valAbove) current.Add(valAbove);
+        if (ValLossBlowupCheck.Run(_rows) is { } blowup) current.Add(blowup);
         if (PredictionCollapseCheck.Run(detail.Val.PredictionCounts, _classes, metrics.Epoch) is { } collapse) current.Add(collapse);
         if (PeriodicMetricsCheck.Run(detail.StepCorrect, detail.StepSize, metrics.Epoch, out string? why) is { } periodic) current.Add(periodic);
         else if (why is not null) _notRun[MonitorFindingIds.PeriodicMetrics] = new CheckNotRun(MonitorFindingIds.PeriodicMetrics, why);
