@@ -83,7 +83,8 @@ public class CauseRankerTests
     public void WeightOutOfRange_Throws()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new EvidenceWeight("a", "b", 1.5, "why"));
-        Assert.StartsWith("weight must be in [0, 1], but got weight=1.5", e.Message);
+        Assert.StartsWith("weight must be in [-1, 1], but got weight=1.5", e.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EvidenceWeight("a", "b", -1.5, "why"));
     }
 
     [Fact]
