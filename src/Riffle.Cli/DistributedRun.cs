@@ -17,7 +17,7 @@ internal static class DistributedRun
         {
             ITrainingObserver view = group.Rank == 0
                 ? new TrainView(output, interactive: false) // mpirun hands ranks a pty, but forwards their output line by line
-                : NullObserver.Instance;
+                : SilentObserver.Instance;
             TrainingOutcome outcome = TrainingRun.Execute(options, outPath, view, group, FaultInjection.Attach);
             return TrainCommand.ExitCode(outcome);
         }
@@ -33,16 +33,5 @@ internal static class DistributedRun
             group.Abort(1);
             return 1;
         }
-    }
-
-    private sealed class NullObserver : ITrainingObserver
-    {
-        public static readonly NullObserver Instance = new();
-        public void Started(RunConfig config, string runPath) { }
-        public void Progress(StepProgress progress) { }
-        public void EpochEnded(EpochMetrics metrics) { }
-        public void Finished(RunDirectory run, IReadOnlyList<EpochMetrics> rows) { }
-        public void Findings(string stage, IReadOnlyList<Riffle.Doctor.Finding> findings) { }
-        public void Diagnosed(Riffle.Doctor.Diagnosis diagnosis, string? stoppedEarly) { }
     }
 }

@@ -119,15 +119,4 @@ public static class FaultSuite
         }
         return new FaultSuiteReport(results);
     }
-
-    private sealed class SilentObserver : ITrainingObserver
-    {
-        public static readonly SilentObserver Instance = new();
-        public void Started(RunConfig config, string runPath) { }
-        public void Progress(StepProgress progress) { }
-        public void EpochEnded(EpochMetrics metrics) { }
-        public void Finished(RunDirectory run, IReadOnlyList<EpochMetrics> rows) { }
-        public void Findings(string stage, IReadOnlyList<Finding> findings) { }
-        public void Diagnosed(Diagnosis diagnosis, string? stoppedEarly) { }
-    }
 }
