@@ -111,6 +111,17 @@ public class PreflightAuditTests
     }
 
     [Fact]
+    public void Ids_AreStableKebabCase()
+    {
+        // Ids are API: this list changes only by adding.
+        Assert.Equal(
+            ["label-sorted-batches", "epoch-order-repeats", "rank-class-skew", "split-leakage", "class-imbalance", "val-split-from-sorted-tail"],
+            AuditFindingIds.All);
+        Assert.All(AuditFindingIds.All, id => Assert.Matches("^[a-z]+(-[a-z]+)*$", id));
+        Assert.Empty(AuditFindingIds.All.Intersect(FindingIds.All));
+    }
+
+    [Fact]
     public void EveryAuditFinding_HasEvidenceForACause()
     {
         foreach (string id in AuditFindingIds.All)
