@@ -1,12 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using Riffle.Doctor;
+using Riffle.Doctor.Audit;
 using Riffle.Doctor.Logs;
+using Riffle.Training;
 
 namespace Riffle.Cli;
 
 /// <summary>
 /// <c>riffle doctor log FILE [--json] [--classes N]</c>: reads a metrics log, diagnoses it, prints the diagnosis.
+/// <c>riffle doctor audit [data and sampler options of riffle train] [--ranks N] [--json]</c>: the pre-flight audit of
+/// the label order the training loader will emit, and of the splits.
 /// Exit codes: 0 healthy, 1 findings of warning or error, 2 a user error (one line on stderr).
 /// </summary>
 public static class DoctorCommand
@@ -18,8 +22,57 @@ public static class DoctorCommand
     {
         var command = new Command("doctor", "Name silent training bugs from what a run left behind");
         command.Subcommands.Add(CreateLog(output));
+        command.Subcommands.Add(CreateAudit(output));
         command.Subcommands.Add(DoctorSuiteCommand.Create(output));
         return command;
+    }
+
+    private static Command CreateAudit(TextWriter output)
+    {
+        var data = new DataOptions();
+        var sampler = new SamplerOptions();
+        var ranks = new Option<int>("--ranks") { Description = "Audit N ranks of a data-parallel run (riffle train under mpirun -np N)", DefaultValueFactory = _ => 1, HelpName = "n" }.Positive();
+        var json = new Option<bool>("--json") { Description = "Print the diagnosis as JSON (causes, findings, notRun)" };
+        var command = new Command("audit",
+            "Before training: check the label order the training loader will emit on every rank over two epochs, and the splits; " +
+            "exit code 0 when healthy, 1 when there are findings");
+        data.AddTo(command);
+        sampler.AddTo(command);
+        command.Options.Add(ranks);
+        command.Options.Add(json);
+        command.SetAction(parsed =>
+        {
+            TrainOptions options = sampler.Apply(parsed, new TrainOptions { Data = parsed.GetValue(data.Data), Folder = data.Folder(parsed) });
+            TrainingData prepared = TrainingData.Prepare(options);
+            int worldSize = parsed.GetValue(ranks);
+            AuditReport report = PreflightAudit.ForTraining(options, prepared, worldSize);
+            Diagnosis diagnosis = report.Diagnose();
+            if (parsed.GetValue(json))
+            {
+                output.Write(DiagnosisJson.Format(diagnosis));
+            }
+            else
+            {
+                ExportCommand.Report(output, prepared.Report);
+                output.Write(Describe(options, prepared, report) + "\n" + DiagnosisText.Format(diagnosis));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"\naudit: {report.Elapsed.TotalMilliseconds:F1} ms (hashing pixels {report.Measurements.HashMilliseconds:F1} ms), after loading the data"));
+            }
+            return diagnosis.HasProblems ? FindingsExitCode : 0;
+        });
+        return command;
+    }
+
+    /// <summary>What was audited: the data and its splits, then the loader as the trainer will build it.</summary>
+    private static string Describe(TrainOptions options, TrainingData data, AuditReport report)
+    {
+        int w = report.Measurements.WorldSize;
+        var shape = data.Train.Shape;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"audit: {data.Source}: train {data.Train.Count:N0}, val {data.Val.Count:N0}, test {data.Test.Count:N0} ({shape}, {data.Train.Classes.Count} classes)\n" +
+            $"       loader: DistributedSampler(shuffle={(options.Shuffle ? "true" : "false")}, seed={options.Seed}, drop_last={(options.DropLast ? "true" : "false")}) " +
+            $"on {w} rank{(w == 1 ? "" : "s")}, batches of {options.BatchSize}, order {(options.Order == TrainingOrder.ByLabel ? "by-label" : "as-is")}; " +
+            $"labels of {report.Measurements.Epochs} epochs\n");
     }
 
     private static Command CreateLog(TextWriter output)

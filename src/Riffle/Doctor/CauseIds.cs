@@ -10,12 +10,15 @@ public static class CauseIds
     public const string DataLeakage = "data-leakage";
     public const string LabelNoise = "label-noise";
 
+    /// <summary>A few classes dominate the training set (raised by the pre-flight audit's <c>class-imbalance</c>).</summary>
+    public const string ClassImbalance = "class-imbalance";
+
     /// <summary>Nothing of warning or error severity was found.</summary>
     public const string Healthy = "healthy";
 
     /// <summary>Every id, in the order ties are broken.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [UnshuffledTrainingOrder, EvalPipelineMismatch, LearningRateTooHigh, Overfitting, DataLeakage, LabelNoise, Healthy];
+        [UnshuffledTrainingOrder, EvalPipelineMismatch, LearningRateTooHigh, Overfitting, DataLeakage, LabelNoise, ClassImbalance, Healthy];
 
     /// <summary>One line saying what the cause means.</summary>
     public static string Describe(string id) => id switch
@@ -26,6 +29,7 @@ public static class CauseIds
         Overfitting => "the model memorises the training set: it keeps improving there while getting worse on new data",
         DataLeakage => "held-out data is not held out: a split is reused or overlaps another, so the reported score is not an honest one",
         LabelNoise => "many training labels are wrong or inconsistent, so the loss cannot fall far",
+        ClassImbalance => "a few classes dominate the training set, so the network can score well by predicting them and neglect the rest",
         Healthy => "nothing stands out: train and validation metrics move together",
         _ => throw new ArgumentException($"unknown cause id '{id}'; expected one of {string.Join(", ", All)}", nameof(id)),
     };

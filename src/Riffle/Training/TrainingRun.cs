@@ -1,5 +1,6 @@
 using System.Globalization;
 using Riffle.Doctor;
+using Riffle.Doctor.Audit;
 using Riffle.Doctor.Monitor;
 using Riffle.Distributed;
 
@@ -14,9 +15,6 @@ namespace Riffle.Training;
 /// </summary>
 public static class TrainingRun
 {
-    /// <summary>The audit run before the first step; set by the doctor's audit (null: none available).</summary>
-    public static Func<TrainOptions, TrainingData, TrainingHooks, int, (IReadOnlyList<Finding> Findings, IReadOnlyList<CheckNotRun> NotRun, IReadOnlyList<EvidenceWeight> Evidence)>? Audit { get; set; }
-
     /// <param name="configure">Called with the trainer before the first step (hooks such as fault injection).</param>
     public static TrainingOutcome Execute(TrainOptions options, string outPath, ITrainingObserver observer,
         IProcessGroup? group = null, Action<Trainer>? configure = null)
@@ -38,16 +36,15 @@ public static class TrainingRun
 
         var findings = new List<Finding>();
         var notRun = new List<CheckNotRun>();
-        var evidence = new List<EvidenceWeight>(CauseRanker.DefaultWeights.Concat(MonitorEvidence.Weights));
-        if (doctor && Audit is { } audit)
+        if (doctor)
         {
-            var report = audit(options, data, hooks, group.WorldSize);
+            // Every rank audits every rank's order (labels only, milliseconds), so all reach the same verdict.
+            AuditReport report = PreflightAudit.ForTraining(options, data, group.WorldSize, hooks);
             findings.AddRange(report.Findings);
             notRun.AddRange(report.NotRun);
-            evidence.AddRange(report.Evidence);
+            if (OrderLooksRandom(report) is { } random) findings.Add(random);
         }
-        else if (doctor) notRun.Add(new CheckNotRun("pre-flight-audit", "no audit is available in this build"));
-        var ranker = new CauseRanker(evidence);
+        var ranker = new CauseRanker([.. CauseRanker.DefaultWeights, .. AuditEvidence.Weights, .. MonitorEvidence.Weights]);
         Diagnosis Diagnose(LiveMonitor? m) => Diagnosis.Of(findings.Concat(m?.Findings ?? []), notRun.Concat(m?.NotRun ?? []), ranker);
 
         RunDirectory? run = leader ? RunDirectory.Create(outPath) : null;
@@ -113,6 +110,21 @@ public static class TrainingRun
             observer.Finished(run!, rows);
         }
         return new TrainingOutcome(rows, diagnosis, stopped) { StoppedByDoctor = byDoctor, MonitorSeconds = monitorSeconds };
+    }
+
+    private static readonly string[] OrderFindings = [AuditFindingIds.LabelSortedBatches, AuditFindingIds.EpochOrderRepeats, AuditFindingIds.RankClassSkew];
+
+    /// <summary>
+    /// Counter-evidence for the monitor's ranking: when the audit checked the emitted order and found nothing wrong,
+    /// symptoms like a train/val gap must have another cause than an unshuffled loader.
+    /// </summary>
+    private static Finding? OrderLooksRandom(AuditReport report)
+    {
+        if (report.Findings.Any(f => OrderFindings.Contains(f.Id) && f.Severity >= Severity.Warning)) return null;
+        if (report.NotRun.Any(n => OrderFindings.Contains(n.Check))) return null;
+        return new Finding(MonitorFindingIds.LoaderOrderRandom, Severity.Info, "The loader's label order looks random",
+            "the pre-flight audit found no sign of class-sorted batches, a repeated epoch order or a skewed rank",
+            "nothing to fix in the order; look elsewhere for the cause of any symptom");
     }
 
     /// <summary>Each class's share of a split (the accuracy of always answering that class).</summary>

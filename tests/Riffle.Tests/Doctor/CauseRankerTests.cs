@@ -96,7 +96,7 @@ public class CauseRankerTests
             ["val-at-class-prior", "train-val-gap", "train-acc-falling", "val-equals-test", "loss-nonfinite", "loss-diverging", "no-learning", "overfitting"],
             MetricChecks.All.Select(c => c.Id));
         Assert.Equal(
-            ["unshuffled-training-order", "eval-pipeline-mismatch", "learning-rate-too-high", "overfitting", "data-leakage", "label-noise", "healthy"],
+            ["unshuffled-training-order", "eval-pipeline-mismatch", "learning-rate-too-high", "overfitting", "data-leakage", "label-noise", "class-imbalance", "healthy"],
             CauseIds.All);
         Assert.All(CauseIds.All, id => Assert.False(string.IsNullOrEmpty(CauseIds.Describe(id))));
     }
