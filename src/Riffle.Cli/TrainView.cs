@@ -70,9 +70,9 @@ public sealed class TrainView : ITrainingObserver
         _out.Write("doctor, " + Riffle.Doctor.DiagnosisText.Format(diagnosis));
     }
 
-    public void MonitorCost(double monitorSeconds, double trainingSeconds) =>
+    public void MonitorCost(double monitorSeconds, double trainingSeconds, double warmUpSeconds) =>
         _out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"doctor: live monitor took {1000 * monitorSeconds:F2} ms over the run, {100 * monitorSeconds / Math.Max(trainingSeconds, 1e-12):F3}% of {trainingSeconds:F2} s training"));
+            $"doctor: live monitor took {1000 * monitorSeconds:F2} ms over the run, {100 * monitorSeconds / Math.Max(trainingSeconds, 1e-12):F3}% of {trainingSeconds:F2} s training (plus {1000 * warmUpSeconds:F0} ms compiling it once before the first step)"));
 
     public void Finished(RunDirectory run, IReadOnlyList<EpochMetrics> rows)
     {

@@ -14,6 +14,6 @@ public interface ITrainingObserver
     /// <summary>The doctor's conclusion at the end of the run (or when it stopped the run).</summary>
     void Diagnosed(Riffle.Doctor.Diagnosis diagnosis, string? stoppedEarly);
 
-    /// <summary>What the live monitor cost: its seconds against the seconds spent training.</summary>
-    void MonitorCost(double monitorSeconds, double trainingSeconds) { }
+    /// <summary>What the live monitor cost: its seconds against the seconds spent training, and its one-time warm-up before training.</summary>
+    void MonitorCost(double monitorSeconds, double trainingSeconds, double warmUpSeconds) { }
 }

@@ -68,6 +68,7 @@ public static class TrainingRun
             trainer.Step += observer.Progress;
         }
         LiveMonitor? monitor = doctor ? new LiveMonitor(data.Train.Classes, ClassShares(data.Val)) : null;
+        TimeSpan monitorWarmUp = doctor ? LiveMonitor.WarmUp() : TimeSpan.Zero;
         var rows = new List<EpochMetrics>();
         string? stopped = null;
         bool byDoctor = false;
@@ -105,7 +106,7 @@ public static class TrainingRun
             {
                 run!.WriteFindings(diagnosis);
                 observer.Diagnosed(diagnosis, stopped);
-                observer.MonitorCost(monitorSeconds, rows.Sum(r => r.Time));
+                observer.MonitorCost(monitorSeconds, rows.Sum(r => r.Time), monitorWarmUp.TotalSeconds);
             }
             observer.Finished(run!, rows);
         }
