@@ -56,9 +56,10 @@ public static class PreflightAudit
         int[] trainCounts = Count(train.Labels, classes);
         IReadOnlyList<string> names = train.Classes;
 
-        // Hashing the pixels (most of the work) and the label checks need nothing from each other, so the hashing runs
-        // on a pool thread meanwhile. Loaders already read pixels from worker threads, so datasets allow it.
-        Task<LeakageScan> leakage = Task.Run(() => LeakageScan.Of(train, input.Val, input.Test));
+        // The checks of the splits (hashing the pixels is most of the work) and those of the label order need nothing
+        // from each other, so the split checks run on a pool thread meanwhile. Loaders already read pixels from worker
+        // threads, so datasets allow it.
+        Task<SplitAudit> splitChecks = Task.Run(() => SplitAudit.Of(train, input.Val, input.Test, trainCounts, classes));
 
         // The batches, rank by rank, epoch by epoch.
         int ranks = input.WorldSize, epochs = input.Epochs;
@@ -75,7 +76,7 @@ public static class PreflightAudit
                 largest = Math.Max(largest, samples);
             }
         }
-        var math = new Hypergeometric(Math.Max(largest, train.Count + (input.Val?.Count ?? 0)));
+        var math = new Hypergeometric(Math.Max(largest, train.Count));
 
         var orders = new List<RankEpochOrder>(ranks * epochs);
         var sequences = new int[ranks][][];
@@ -99,21 +100,9 @@ public static class PreflightAudit
 
         Add(findings, RankClassSkewCheck.Run(orders, trainCounts, names, math, ranks));
 
-        LeakageScan scan = leakage.GetAwaiter().GetResult(); // rethrows a failure as it was thrown
-        if (scan.NotRun is not null) notRun.Add(new CheckNotRun(AuditFindingIds.SplitLeakage, scan.NotRun));
-        Add(findings, SplitLeakageCheck.Run(scan.Overlaps));
-
-        var (imbalance, ratio) = ClassImbalanceCheck.Run(trainCounts, names);
-        Add(findings, imbalance);
-
-        double? valDistance = null;
-        if (input.Val is { } val)
-        {
-            var (tail, distance) = ValSplitFromSortedTailCheck.Run(trainCounts, Count(val.Labels, classes), names, math);
-            Add(findings, tail);
-            valDistance = distance;
-        }
-        else notRun.Add(new CheckNotRun(AuditFindingIds.ValSplitFromSortedTail, "needs the validation split's labels; none was given"));
+        SplitAudit splits = splitChecks.GetAwaiter().GetResult(); // rethrows a failure as it was thrown
+        findings.AddRange(splits.Findings);
+        notRun.AddRange(splits.NotRun);
 
         var measurements = new AuditMeasurements
         {
@@ -124,10 +113,10 @@ public static class PreflightAudit
             BatchMixing = mixing.Composition,
             OrderMixing = mixing.Order,
             EpochRepeatShare = repeatShares,
-            ImbalanceRatio = ratio,
-            ValClassDistance = valDistance,
-            Overlaps = scan.Overlaps,
-            HashMilliseconds = scan.Milliseconds,
+            ImbalanceRatio = splits.ImbalanceRatio,
+            ValClassDistance = splits.ValDistance,
+            Overlaps = splits.Overlaps,
+            HashMilliseconds = splits.HashMilliseconds,
         };
         return new AuditReport(findings.OrderByDescending(f => f.Severity).ToArray(), notRun, measurements, clock.Elapsed);
     }
