@@ -56,10 +56,10 @@ public static class PreflightAudit
         int[] trainCounts = Count(train.Labels, classes);
         IReadOnlyList<string> names = train.Classes;
 
-        // The checks of the splits (hashing the pixels is most of the work) and those of the label order need nothing
-        // from each other, so the split checks run on a pool thread meanwhile. Loaders already read pixels from worker
-        // threads, so datasets allow it.
-        Task<SplitAudit> splitChecks = Task.Run(() => SplitAudit.Of(train, input.Val, input.Test, trainCounts, classes));
+        // Looking for copies across the splits (hashing the pixels is most of the work) and the label checks need
+        // nothing from each other, so the hashing runs on a pool thread meanwhile. Loaders already read pixels from
+        // worker threads, so datasets allow it.
+        Task<SplitAudit> leakage = Task.Run(() => SplitAudit.Leakage(train, input.Val, input.Test));
 
         // The batches, rank by rank, epoch by epoch.
         int ranks = input.WorldSize, epochs = input.Epochs;
@@ -76,7 +76,7 @@ public static class PreflightAudit
                 largest = Math.Max(largest, samples);
             }
         }
-        var math = new Hypergeometric(Math.Max(largest, train.Count));
+        var math = new Hypergeometric(Math.Max(largest, train.Count + (input.Val?.Count ?? 0)));
 
         var orders = new List<RankEpochOrder>(ranks * epochs);
         var sequences = new int[ranks][][];
@@ -100,9 +100,12 @@ public static class PreflightAudit
 
         Add(findings, RankClassSkewCheck.Run(orders, trainCounts, names, math, ranks));
 
-        SplitAudit splits = splitChecks.GetAwaiter().GetResult(); // rethrows a failure as it was thrown
-        findings.AddRange(splits.Findings);
-        notRun.AddRange(splits.NotRun);
+        SplitAudit labels = SplitAudit.Labels(train, input.Val, trainCounts, math);
+        SplitAudit copies = leakage.GetAwaiter().GetResult(); // rethrows a failure as it was thrown
+        findings.AddRange(copies.Findings);
+        findings.AddRange(labels.Findings);
+        notRun.AddRange(copies.NotRun);
+        notRun.AddRange(labels.NotRun);
 
         var measurements = new AuditMeasurements
         {
@@ -113,10 +116,10 @@ public static class PreflightAudit
             BatchMixing = mixing.Composition,
             OrderMixing = mixing.Order,
             EpochRepeatShare = repeatShares,
-            ImbalanceRatio = splits.ImbalanceRatio,
-            ValClassDistance = splits.ValDistance,
-            Overlaps = splits.Overlaps,
-            HashMilliseconds = splits.HashMilliseconds,
+            ImbalanceRatio = labels.ImbalanceRatio,
+            ValClassDistance = labels.ValDistance,
+            Overlaps = copies.Overlaps,
+            HashMilliseconds = copies.HashMilliseconds,
         };
         return new AuditReport(findings.OrderByDescending(f => f.Severity).ToArray(), notRun, measurements, clock.Elapsed);
     }

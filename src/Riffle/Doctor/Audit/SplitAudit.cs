@@ -5,8 +5,8 @@ namespace Riffle.Doctor.Audit;
 
 /// <summary>
 /// The checks of the splits themselves (no sampler involved): copies across train, val and test, class imbalance, a
-/// validation split unlike the training set. <see cref="PreflightAudit"/> runs them on a pool thread beside the label
-/// order checks; hashing the pixels is most of the audit's work.
+/// validation split unlike the training set. <see cref="PreflightAudit"/> runs <see cref="Leakage"/> on a pool thread
+/// beside the label checks (hashing the pixels is most of the audit's work) and <see cref="Labels"/> with them.
 /// </summary>
 internal sealed class SplitAudit
 {
@@ -17,24 +17,30 @@ internal sealed class SplitAudit
     public double ImbalanceRatio { get; private set; }
     public double? ValDistance { get; private set; }
 
-    public static SplitAudit Of(ILabeledDataset train, ILabeledDataset? val, ILabeledDataset? test, int[] trainCounts, int classes)
+    /// <summary>Hashes the splits that have pixels and looks for copies across them.</summary>
+    public static SplitAudit Leakage(ILabeledDataset train, ILabeledDataset? val, ILabeledDataset? test)
     {
         var audit = new SplitAudit();
         var clock = Stopwatch.StartNew();
-        string? leakageNotRun = audit.CompareSplits(train, val, test);
+        string? notRun = audit.CompareSplits(train, val, test);
         audit.HashMilliseconds = clock.Elapsed.TotalMilliseconds;
-        if (leakageNotRun is not null) audit.NotRun.Add(new CheckNotRun(AuditFindingIds.SplitLeakage, leakageNotRun));
+        if (notRun is not null) audit.NotRun.Add(new CheckNotRun(AuditFindingIds.SplitLeakage, notRun));
         audit.Add(SplitLeakageCheck.Run(audit.Overlaps));
+        return audit;
+    }
 
+    /// <summary>The checks on the splits' labels: class imbalance, and a validation split unlike the training set.</summary>
+    public static SplitAudit Labels(ILabeledDataset train, ILabeledDataset? val, int[] trainCounts, Hypergeometric math)
+    {
+        var audit = new SplitAudit();
         var (imbalance, ratio) = ClassImbalanceCheck.Run(trainCounts, train.Classes);
         audit.Add(imbalance);
         audit.ImbalanceRatio = ratio;
 
         if (val is not null)
         {
-            int[] valCounts = new int[classes];
+            int[] valCounts = new int[trainCounts.Length];
             foreach (int label in val.Labels) valCounts[label]++;
-            var math = new Hypergeometric(train.Count + val.Count);
             var (tail, distance) = ValSplitFromSortedTailCheck.Run(trainCounts, valCounts, train.Classes, math);
             audit.Add(tail);
             audit.ValDistance = distance;
@@ -67,8 +73,11 @@ internal sealed class SplitAudit
         if (splits.Count < 2) return $"needs the pixels of at least two splits to hash; {string.Join(" and ", labelsOnly)} {have} labels only";
         var overlaps = new List<SplitOverlap>();
         for (int i = 0; i < splits.Count; i++)
+        {
+            var index = new ContentIndex(splits[i].Hashes); // once per split, for every later split
             for (int j = i + 1; j < splits.Count; j++)
-                overlaps.Add(SplitLeakageCheck.Compare(splits[i], splits[j]));
+                overlaps.Add(SplitLeakageCheck.Compare(splits[i], index, splits[j]));
+        }
         Overlaps = overlaps;
         // A split given with labels only is left out of the comparison, and said so.
         return labelsOnly.Count == 0

@@ -62,14 +62,13 @@ public static class SplitLeakageCheck
         return order;
     }
 
-    /// <summary>The samples of <paramref name="second"/> that also occur in <paramref name="first"/>.</summary>
-    internal static SplitOverlap Compare(Split first, Split second)
+    /// <summary>The samples of <paramref name="second"/> that also occur in <paramref name="first"/> (whose hashes <paramref name="index"/> holds).</summary>
+    internal static SplitOverlap Compare(Split first, ContentIndex index, Split second)
     {
         if (first.Data.Shape != second.Data.Shape || first.Data.Count == 0 || second.Data.Count == 0)
             return new SplitOverlap(first.Name, second.Name, 0, second.Data.Count, 0, []);
         // The first sample with each hash. A collision between different images hides at most a duplicate of the
         // second one (about 1 in 10^10 at these sizes); it can never report a false one: the bytes are compared.
-        var index = new ContentIndex(first.Hashes);
         int shared = 0, differentLabel = 0;
         var examples = new List<(int, int)>();
         ReadOnlySpan<int> firstLabels = first.Data.Labels, secondLabels = second.Data.Labels;
