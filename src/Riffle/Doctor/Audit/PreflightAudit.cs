@@ -48,6 +48,11 @@ public static class PreflightAudit
                 options.BatchSize, options.DropLast))
             .ToArray();
 
+    /// <summary>
+    /// Audits <paramref name="input"/>: enumerates <see cref="AuditInput.Epochs"/> epochs of every rank's batches, measures
+    /// them against a random order of the same labels, and checks the splits. Throws <see cref="ArgumentException"/>
+    /// for a batch index outside the training set (naming the rank, epoch and batch) or a negative label.
+    /// </summary>
     public static AuditReport Run(AuditInput input)
     {
         var clock = Stopwatch.StartNew();
