@@ -1,10 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using Riffle.Data;
+using Riffle.Doctor.Audit;
+using Riffle.Training;
 
 namespace Riffle.Cli;
 
-/// <summary><c>riffle bench loader</c>: one shuffled epoch through a loader; the last line is <c>samples/s: X</c>.</summary>
+/// <summary>
+/// <c>riffle bench loader</c>: one shuffled epoch through a loader; the last line is <c>samples/s: X</c>.
+/// <c>riffle bench audit</c>: the pre-flight audit, repeated in one process; the last line is
+/// <c>audit: first X ms, then median Y ms</c>.
+/// </summary>
 public static class BenchCommand
 {
     public static Command Create(TextWriter output)
@@ -40,6 +46,48 @@ public static class BenchCommand
         });
         var command = new Command("bench", "Speed measurements");
         command.Subcommands.Add(loader);
+        command.Subcommands.Add(CreateAudit(output));
         return command;
+    }
+
+    private static Command CreateAudit(TextWriter output)
+    {
+        var data = new DataOptions();
+        var sampler = new SamplerOptions();
+        var ranks = new Option<int>("--ranks") { Description = "Audit N ranks of a data-parallel run", DefaultValueFactory = _ => 1, HelpName = "n" }.Positive();
+        var repeat = new Option<int>("--repeat") { Description = "Audits to run in this process (the first one includes compiling the audit's code)", DefaultValueFactory = _ => 5, HelpName = "n" }.Positive();
+        var audit = new Command("audit", "Time riffle doctor audit's pre-flight audit after the data is loaded: the first run, then the median of the others");
+        data.AddTo(audit);
+        sampler.AddTo(audit);
+        audit.Options.Add(ranks);
+        audit.Options.Add(repeat);
+        audit.SetAction(parsed =>
+        {
+            TrainOptions options = sampler.Apply(parsed, new TrainOptions { Data = parsed.GetValue(data.Data), Folder = data.Folder(parsed) });
+            TrainingData prepared = TrainingData.Prepare(options);
+            int worldSize = parsed.GetValue(ranks), runs = parsed.GetValue(repeat);
+            ExportCommand.Report(output, prepared.Report);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"audit of {prepared.Source}: train {prepared.Train.Count:N0}, val {prepared.Val.Count:N0}, test {prepared.Test.Count:N0}, {worldSize} rank{(worldSize == 1 ? "" : "s")}, batches of {options.BatchSize}"));
+            var times = new double[runs];
+            for (int run = 0; run < runs; run++)
+            {
+                AuditReport report = PreflightAudit.ForTraining(options, prepared, worldSize);
+                times[run] = report.Elapsed.TotalMilliseconds;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"run {run + 1}: {times[run]:F1} ms (pixel hashing {report.Measurements.HashMilliseconds:F1} ms of it, on a second thread), {report.Findings.Count} findings{(run == 0 ? "; compiling the audit's code included" : "")}"));
+            }
+            string then = runs == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $", then median {Median(times[1..]):F1} ms");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"audit: first {times[0]:F1} ms{then}"));
+            return 0;
+        });
+        return audit;
+    }
+
+    private static double Median(double[] values)
+    {
+        double[] sorted = [.. values.Order()];
+        int mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

@@ -35,7 +35,7 @@ public class DoctorAuditCommandTests
         Assert.Contains("likely causes, best first:\n  0.93  unshuffled-training-order", output);
         Assert.Contains("  error    label-sorted-batches: Training batches are sorted by class: ", output);
         Assert.Contains("  warning  epoch-order-repeats (epoch 2): Epoch 2 repeats epoch 1's order exactly", output);
-        Assert.Matches(@"\naudit: \d+\.\d ms \(hashing pixels \d+\.\d ms\), after loading the data\n$", output);
+        Assert.Matches(@"\naudit: \d+\.\d ms after loading the data \(pixel hashing \d+\.\d ms of it, on a second thread\)\n$", output);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ internal static class AuditText
 {
     public static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    public static string F(double value, int decimals = 2) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    public static string F(double value, int decimals = 2) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     /// <summary>A share as a percentage, to two significant digits under 10%: "0.01%", "0.36%", "4.3%", "87%".</summary>
     public static string Percent(double share)

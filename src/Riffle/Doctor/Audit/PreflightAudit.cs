@@ -47,6 +47,11 @@ public static class PreflightAudit
             .Select(rank => new BatchSampler((hooks ?? TrainingHooks.None).Sampler(options, count, worldSize, rank), options.BatchSize, options.DropLast))
             .ToArray();
 
+    /// <summary>
+    /// Audits <paramref name="input"/>: enumerates <see cref="AuditInput.Epochs"/> epochs of every rank's batches, measures
+    /// them against a random order of the same labels, and checks the splits. Throws <see cref="ArgumentException"/>
+    /// for a batch index outside the training set (naming the rank, epoch and batch) or a negative label.
+    /// </summary>
     public static AuditReport Run(AuditInput input)
     {
         var clock = Stopwatch.StartNew();
@@ -55,9 +60,10 @@ public static class PreflightAudit
         int[] trainCounts = Count(train.Labels, classes);
         IReadOnlyList<string> names = train.Classes;
 
-        // Hashing the pixels (most of the work) and the label checks need nothing from each other, so the hashing runs
-        // on a pool thread meanwhile. Loaders already read pixels from worker threads, so datasets allow it.
-        Task<LeakageScan> leakage = Task.Run(() => LeakageScan.Of(train, input.Val, input.Test));
+        // Looking for copies across the splits (hashing the pixels is most of the work) and the label checks need
+        // nothing from each other, so the hashing runs on a pool thread meanwhile. Loaders already read pixels from
+        // worker threads, so datasets allow it.
+        Task<SplitAudit> leakage = Task.Run(() => SplitAudit.Leakage(train, input.Val, input.Test));
 
         // The batches, rank by rank, epoch by epoch.
         int ranks = input.WorldSize, epochs = input.Epochs;
@@ -98,21 +104,12 @@ public static class PreflightAudit
 
         Add(findings, RankClassSkewCheck.Run(orders, trainCounts, names, math, ranks));
 
-        LeakageScan scan = leakage.GetAwaiter().GetResult(); // rethrows a failure as it was thrown
-        if (scan.NotRun is not null) notRun.Add(new CheckNotRun(AuditFindingIds.SplitLeakage, scan.NotRun));
-        Add(findings, SplitLeakageCheck.Run(scan.Overlaps));
-
-        var (imbalance, ratio) = ClassImbalanceCheck.Run(trainCounts, names);
-        Add(findings, imbalance);
-
-        double? valDistance = null;
-        if (input.Val is { } val)
-        {
-            var (tail, distance) = ValSplitFromSortedTailCheck.Run(trainCounts, Count(val.Labels, classes), names, math);
-            Add(findings, tail);
-            valDistance = distance;
-        }
-        else notRun.Add(new CheckNotRun(AuditFindingIds.ValSplitFromSortedTail, "needs the validation split's labels; none was given"));
+        SplitAudit labels = SplitAudit.Labels(train, input.Val, trainCounts, math);
+        SplitAudit copies = leakage.GetAwaiter().GetResult(); // rethrows a failure as it was thrown
+        findings.AddRange(copies.Findings);
+        findings.AddRange(labels.Findings);
+        notRun.AddRange(copies.NotRun);
+        notRun.AddRange(labels.NotRun);
 
         var measurements = new AuditMeasurements
         {
@@ -123,10 +120,10 @@ public static class PreflightAudit
             BatchMixing = mixing.Composition,
             OrderMixing = mixing.Order,
             EpochRepeatShare = repeatShares,
-            ImbalanceRatio = ratio,
-            ValClassDistance = valDistance,
-            Overlaps = scan.Overlaps,
-            HashMilliseconds = scan.Milliseconds,
+            ImbalanceRatio = labels.ImbalanceRatio,
+            ValClassDistance = labels.ValDistance,
+            Overlaps = copies.Overlaps,
+            HashMilliseconds = copies.HashMilliseconds,
         };
         return new AuditReport(findings.OrderByDescending(f => f.Severity).ToArray(), notRun, measurements, clock.Elapsed);
     }

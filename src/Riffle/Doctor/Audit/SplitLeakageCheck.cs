@@ -27,18 +27,48 @@ public static class SplitLeakageCheck
     internal static ulong[] Hash(IImageDataset data)
     {
         var hashes = new ulong[data.Count];
+        if (data is Subset subset && SourceOrder(subset.Indices) is { } order)
+        {
+            // A subset in another order than its source (a class-sorted training split) would jump around the source's
+            // pixels; reading them front to back instead is twice as fast on 54,000 images.
+            foreach (int i in order) hashes[i] = ContentHash.Of(data.GetPixels(i));
+            return hashes;
+        }
         for (int i = 0; i < hashes.Length; i++) hashes[i] = ContentHash.Of(data.GetPixels(i));
         return hashes;
     }
 
-    /// <summary>The samples of <paramref name="second"/> that also occur in <paramref name="first"/>.</summary>
-    internal static SplitOverlap Compare(Split first, Split second)
+    /// <summary>The subset's positions ordered by their source index; null when the subset already is (or repeats an index).</summary>
+    private static int[]? SourceOrder(IReadOnlyList<int> indices)
+    {
+        int max = -1;
+        bool ascending = true;
+        for (int i = 0; i < indices.Count; i++)
+        {
+            if (indices[i] < max) ascending = false;
+            max = Math.Max(max, indices[i]);
+        }
+        if (ascending) return null;
+        var positionOf = new int[max + 1]; // position + 1; 0 where the source sample is not in the subset
+        for (int i = 0; i < indices.Count; i++)
+        {
+            if (positionOf[indices[i]] != 0) return null; // a repeated index: keep the subset's own order
+            positionOf[indices[i]] = i + 1;
+        }
+        var order = new int[indices.Count];
+        int next = 0;
+        foreach (int position in positionOf)
+            if (position != 0) order[next++] = position - 1;
+        return order;
+    }
+
+    /// <summary>The samples of <paramref name="second"/> that also occur in <paramref name="first"/> (whose hashes <paramref name="index"/> holds).</summary>
+    internal static SplitOverlap Compare(Split first, ContentIndex index, Split second)
     {
         if (first.Data.Shape != second.Data.Shape || first.Data.Count == 0 || second.Data.Count == 0)
             return new SplitOverlap(first.Name, second.Name, 0, second.Data.Count, 0, []);
         // The first sample with each hash. A collision between different images hides at most a duplicate of the
         // second one (about 1 in 10^10 at these sizes); it can never report a false one: the bytes are compared.
-        var index = new ContentIndex(first.Hashes);
         int shared = 0, differentLabel = 0;
         var examples = new List<(int, int)>();
         ReadOnlySpan<int> firstLabels = first.Data.Labels, secondLabels = second.Data.Labels;

@@ -111,6 +111,22 @@ public class PreflightAuditTests
     }
 
     [Fact]
+    public void EmptyTrainingSet_FindsNothing()
+    {
+        AuditReport report = PreflightAudit.Run(new AuditInput(AuditData.Labels([], 3), AuditData.Samplers(0, 2, true, 0, 8)));
+        Assert.Empty(report.Findings);
+        Assert.True(double.IsNaN(report.Measurements.BatchMixing));
+    }
+
+    [Fact]
+    public void OneClass_CannotBeSorted()
+    {
+        AuditReport report = AuditData.Audit(AuditData.Labels(AuditData.Sorted(1000), 1), ranks: 1, shuffle: false, seed: 0, batchSize: 10);
+        Assert.Null(report.Find(AuditFindingIds.LabelSortedBatches));
+        Assert.Equal(AuditFindingIds.EpochOrderRepeats, Assert.Single(report.Findings).Id);
+    }
+
+    [Fact]
     public void Ids_AreStableKebabCase()
     {
         // Ids are API: this list changes only by adding.

@@ -122,6 +122,21 @@ public class SplitChecksTests
         Assert.Single(report.Measurements.Overlaps);
     }
 
+    [Fact]
+    public void HashingASortedSubset_InSourceOrder_GivesEachPositionItsOwnHash()
+    {
+        var source = AuditData.Images(AuditData.Shuffled([50, 50, 50], 4), 3, salt: 1);
+        int[] sorted = Splits.OrderByLabel(source.Labels);
+        var subset = new Subset(source, sorted);
+
+        ulong[] hashes = SplitLeakageCheck.Hash(subset);
+
+        Assert.Equal(sorted.Select(i => ContentHash.Of(source.GetPixels(i))), hashes);
+        // A subset that repeats a sample is hashed in its own order, with the same result.
+        var repeated = new Subset(source, [3, 1, 3]);
+        Assert.Equal([.. new[] { 3, 1, 3 }.Select(i => ContentHash.Of(source.GetPixels(i)))], SplitLeakageCheck.Hash(repeated));
+    }
+
     [Theory]
     [InlineData(new[] { 100, 100, 100 }, null)]
     [InlineData(new[] { 100, 130, 100 }, null)]
