@@ -16,58 +16,46 @@ public static class TrainCommand
     {
         var defaults = new TrainOptions();
         var data = new DataOptions();
+        var sampling = new SamplerOptions();
         var model = new Option<string>("--model") { Description = "Network to train", DefaultValueFactory = _ => defaults.Model };
         model.AcceptOnlyFromAmong([.. Models.Names]);
         var epochs = new Option<int>("--epochs") { Description = "Epochs to train", DefaultValueFactory = _ => defaults.Epochs }.Positive();
-        var batchSize = new Option<int>("--batch-size") { Description = "Samples per training batch", DefaultValueFactory = _ => defaults.BatchSize }.Positive();
         var lr = new Option<double>("--lr") { Description = "Base learning rate of SGD", DefaultValueFactory = _ => defaults.LearningRate }.Require(v => v > 0, "must be positive");
         var momentum = new Option<double>("--momentum") { Description = "SGD momentum, in [0, 1)", DefaultValueFactory = _ => defaults.Momentum }.Require(v => v >= 0 && v < 1, "must be in [0, 1)");
         var lrStep = new Option<int>("--lr-step") { Description = "StepLR: multiply the rate by --lr-gamma every this many epochs", DefaultValueFactory = _ => defaults.LrStep }.Positive();
         var lrGamma = new Option<double>("--lr-gamma") { Description = "StepLR: factor applied every --lr-step epochs", DefaultValueFactory = _ => defaults.LrGamma }.Require(v => v > 0, "must be positive");
-        // System.CommandLine's help omits the default of a bool option, so it is spelled out here.
-        var shuffle = new Option<bool>("--shuffle") { Description = $"Shuffle the training order each epoch [default: {(defaults.Shuffle ? "true" : "false")}]", HelpName = "true|false", DefaultValueFactory = _ => defaults.Shuffle };
-        var order = new Option<string>("--order") { Description = "Training set order before sampling: as-is, or by-label (class-sorted, as in the story)", DefaultValueFactory = _ => "as-is" };
-        order.AcceptOnlyFromAmong("as-is", "by-label");
-        var seed = new Option<long>("--seed") { Description = "Seed of weights, split, shuffling and augmentation", DefaultValueFactory = _ => defaults.Seed };
-        var valFraction = new Option<double>("--val-fraction") { Description = "Share of the training set held out for validation (stratified)", DefaultValueFactory = _ => defaults.ValFraction }.Require(v => v > 0 && v < 1, "must be in (0, 1)");
         var threads = new Option<int>("--threads") { Description = "libtorch threads per process [default: cores / processes on this machine]", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount / MpiProcessGroup.LocalSize) }.Positive();
         var distributed = new Option<bool>("--distributed") { Description = "Train data-parallel over the ranks of an MPI job (automatic under mpirun); --batch-size is per rank" };
         var workers = new Option<int>("--workers") { Description = "Loader threads collating batches ahead of training (0: on the training thread)", DefaultValueFactory = _ => defaults.Workers }.NonNegative();
         var prefetch = new Option<int>("--prefetch") { Description = "Batches each loader worker prepares ahead", DefaultValueFactory = _ => defaults.Prefetch }.Positive();
         var augment = new Option<bool>("--augment") { Description = "Augment training images: random crop (padding 4) and horizontal flip" };
-        var dropLast = new Option<bool>("--drop-last") { Description = "Drop the last, smaller training batch of each epoch" };
         var doctorMode = new Option<string>("--doctor") { Description = "The doctor: off; warn (audit the loader's order before the first step, watch every epoch, report); strict (as warn, but stop at the first error finding, exit code 3)", DefaultValueFactory = _ => "warn" };
         doctorMode.AcceptOnlyFromAmong("off", "warn", "strict");
         var outDir = new Option<string?>("--out") { Description = "Run folder for metrics.tsv, loader.tsv and config.json [default: runs/<timestamp>]", HelpName = "dir" };
 
         var command = new Command("train", "Train a network and print the epoch table (also written to <out>/metrics.tsv)");
         data.AddTo(command);
-        foreach (Option option in new Option[] { model, epochs, batchSize, lr, momentum, lrStep, lrGamma, shuffle, order, seed, valFraction, threads, workers, prefetch, augment, dropLast, distributed, doctorMode, outDir })
+        sampling.AddTo(command);
+        foreach (Option option in new Option[] { model, epochs, lr, momentum, lrStep, lrGamma, threads, workers, prefetch, augment, distributed, doctorMode, outDir })
             command.Options.Add(option);
         command.SetAction(parsed =>
         {
-            var options = new TrainOptions
+            var options = sampling.Apply(parsed, new TrainOptions
             {
                 Data = parsed.GetValue(data.Data),
                 Folder = data.Folder(parsed),
                 Model = parsed.GetValue(model)!,
                 Epochs = parsed.GetValue(epochs),
-                BatchSize = parsed.GetValue(batchSize),
                 LearningRate = parsed.GetValue(lr),
                 Momentum = parsed.GetValue(momentum),
                 LrStep = parsed.GetValue(lrStep),
                 LrGamma = parsed.GetValue(lrGamma),
-                Shuffle = parsed.GetValue(shuffle),
-                Order = parsed.GetValue(order) == "by-label" ? TrainingOrder.ByLabel : TrainingOrder.AsIs,
-                Seed = parsed.GetValue(seed),
-                ValFraction = parsed.GetValue(valFraction),
                 Threads = parsed.GetValue(threads),
                 Workers = parsed.GetValue(workers),
                 Prefetch = parsed.GetValue(prefetch),
                 Augment = parsed.GetValue(augment),
-                DropLast = parsed.GetValue(dropLast),
                 Doctor = parsed.GetValue(doctorMode) switch { "off" => DoctorMode.Off, "strict" => DoctorMode.Strict, _ => DoctorMode.Warn },
-            };
+            });
             string outPath = parsed.GetValue(outDir) ?? RunDirectory.DefaultPath(DateTime.Now);
             bool multi = parsed.GetValue(distributed) || MpiProcessGroup.LaunchedByMpirun;
             if (!multi)

@@ -6,13 +6,7 @@ namespace Riffle.Tests.Cli;
 
 public class DoctorAuditCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = RiffleCommandLine.Run(["doctor", "audit", .. args], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(["doctor", "audit", .. args]);
 
     private static string OneErrorLine((int Code, string Out, string Err) result)
     {

@@ -14,13 +14,7 @@ public class TrainDoctorTests : IClassFixture<TrainerTestsData>, IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = RiffleCommandLine.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void TheStory_IsNamedBeforeTheFirstStep_AndStrictDoesNotTrain()
