@@ -12,7 +12,7 @@ public static class LogDoctor
     public static IReadOnlyList<CheckNotRun> NeedsMoreData { get; } =
     [
         new("label-order",
-            "needs the training loader's label order (which classes each batch holds); a metrics log does not record it"),
+            "needs the training loader's label order (which classes each batch holds); a metrics log does not record it, but riffle doctor audit (and riffle train) checks it before the first step"),
         new("prediction-histogram",
             "needs the classes predicted on the validation set, to confirm a one-class answer; a metrics log does not record them"),
         new("per-step-metrics",
