@@ -20,7 +20,7 @@ public static class DoctorCommand
 
     public static Command Create(TextWriter output)
     {
-        var command = new Command("doctor", "Name silent training bugs from what a run left behind");
+        var command = new Command("doctor", "Name silent training bugs: audit the order a loader will emit, diagnose a finished run's metrics log, run the fault suite");
         command.Subcommands.Add(CreateLog(output));
         command.Subcommands.Add(CreateAudit(output));
         command.Subcommands.Add(DoctorSuiteCommand.Create(output));
