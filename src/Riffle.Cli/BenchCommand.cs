@@ -63,8 +63,7 @@ public static class BenchCommand
         audit.Options.Add(repeat);
         audit.SetAction(parsed =>
         {
-            TrainOptions options = sampler.Apply(parsed, new TrainOptions { Data = parsed.GetValue(data.Data), Folder = data.Folder(parsed) });
-            TrainingData prepared = TrainingData.Prepare(options);
+            var (options, prepared) = sampler.Prepare(parsed, data);
             int worldSize = parsed.GetValue(ranks), runs = parsed.GetValue(repeat);
             ExportCommand.Report(output, prepared.Report);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -42,8 +42,7 @@ public static class DoctorCommand
         command.Options.Add(json);
         command.SetAction(parsed =>
         {
-            TrainOptions options = sampler.Apply(parsed, new TrainOptions { Data = parsed.GetValue(data.Data), Folder = data.Folder(parsed) });
-            TrainingData prepared = TrainingData.Prepare(options);
+            var (options, prepared) = sampler.Prepare(parsed, data);
             int worldSize = parsed.GetValue(ranks);
             AuditReport report = PreflightAudit.ForTraining(options, prepared, worldSize);
             Diagnosis diagnosis = report.Diagnose();

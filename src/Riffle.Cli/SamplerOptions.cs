@@ -50,6 +50,13 @@ internal sealed class SamplerOptions
         DropLast = parsed.GetValue(DropLast),
     };
 
+    /// <summary>The training options these flags and <paramref name="data"/>'s describe, and the data split as <c>riffle train</c> splits it.</summary>
+    public (TrainOptions Options, TrainingData Data) Prepare(ParseResult parsed, DataOptions data)
+    {
+        TrainOptions options = Apply(parsed, new TrainOptions { Data = parsed.GetValue(data.Data), Folder = data.Folder(parsed) });
+        return (options, TrainingData.Prepare(options));
+    }
+
     private static Option<string> CreateOrder()
     {
         var order = new Option<string>("--order") { Description = "Training set order before sampling: as-is, or by-label (class-sorted, as in the story)", DefaultValueFactory = _ => "as-is" };
